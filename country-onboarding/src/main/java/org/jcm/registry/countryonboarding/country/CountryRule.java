@@ -1,0 +1,43 @@
+package org.jcm.registry.countryonboarding.country;
+
+import org.jcm.registry.platform.problem.Rule;
+
+/** The rules of partner-country onboarding, each with the code a refusal carries. */
+public enum CountryRule implements Rule {
+    UNKNOWN_ISO_CODE("JCM-CTY-001", "Not an ISO 3166-1 country code", 422),
+    ALPHA3_MISMATCH("JCM-CTY-002", "The alpha-3 code is not the alpha-2 code's", 422),
+    ALREADY_ONBOARDED("JCM-CTY-003", "The country is already onboarded", 409),
+    NO_SUCH_COUNTRY("JCM-CTY-004", "No such partner country", 404),
+    ILLEGAL_TRANSITION("JCM-CTY-005", "The country's state does not allow this step", 409),
+    DATE_IN_FUTURE("JCM-CTY-006", "The date is in the future", 422),
+    DATE_BEFORE_PREVIOUS_STEP("JCM-CTY-007", "The date is before the previous step of the lifecycle", 422),
+    JAPAN_IS_FIXED("JCM-CTY-008", "Japan is the fixed counterpart of every partnership", 409),
+    INVALID_ARTICLE6_REGISTRY_ID("JCM-CTY-009", "The Article 6 registry id must be the alpha-3 code and two digits", 422),
+    REGISTRY_CODE_TAKEN("JCM-CTY-010", "The registry code is used by another country", 409),
+    INVALID_REGISTRY_CODE("JCM-CTY-011", "The registry code must be 2 to 8 upper-case letters or digits", 422);
+
+    private final String code;
+    private final String title;
+    private final int status;
+
+    CountryRule(String code, String title, int status) {
+        this.code = code;
+        this.title = title;
+        this.status = status;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public String title() {
+        return title;
+    }
+
+    @Override
+    public int status() {
+        return status;
+    }
+}

@@ -1,0 +1,23 @@
+CREATE TABLE partner_country (
+    code                            varchar(2)     PRIMARY KEY,
+    alpha3                          varchar(3)     NOT NULL UNIQUE,
+    name                            text        NOT NULL,
+    state                           text        NOT NULL,
+    revision                        bigint      NOT NULL,
+    bilateral_document_signed_on    date,
+    joint_committee_established_on  date,
+    activated_on                    date,
+    registry_code                   text,
+    article6_registry_id            text,
+    hosting                         text,
+    partner_system_client_id        text,
+    created_at                      timestamptz NOT NULL,
+    updated_at                      timestamptz NOT NULL,
+    CONSTRAINT partner_country_code_ck CHECK (code ~ '^[A-Z]{2}$' AND alpha3 ~ '^[A-Z]{3}$'),
+    CONSTRAINT partner_country_state_ck CHECK (state IN ('PROPOSED', 'BILATERAL_DOCUMENT_SIGNED', 'JOINT_COMMITTEE_ESTABLISHED', 'ACTIVE', 'SUSPENDED', 'TERMINATED')),
+    CONSTRAINT partner_country_hosting_ck CHECK (hosting IS NULL OR hosting IN ('HOSTED', 'EXTERNAL')),
+    CONSTRAINT partner_country_jc_after_signing_ck CHECK (joint_committee_established_on IS NULL OR joint_committee_established_on >= bilateral_document_signed_on),
+    CONSTRAINT partner_country_active_has_registry_ck CHECK (state NOT IN ('ACTIVE', 'SUSPENDED') OR registry_code IS NOT NULL),
+    CONSTRAINT partner_country_registry_code_uk UNIQUE (registry_code),
+    CONSTRAINT partner_country_article6_registry_id_uk UNIQUE (article6_registry_id)
+);

@@ -1,0 +1,75 @@
+package org.jcm.registry.creditissuance.registry;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.jcm.registry.contract.country.CountrySnapshot;
+import org.jcm.registry.contract.country.CountrySnapshot.Hosting;
+
+/** One side's JCM registry: its own accounts and its own serial numbering. */
+@Entity
+@Table(name = "registry")
+public class Registry {
+
+    public enum State { ACTIVE, SUSPENDED, CLOSED }
+
+    @Id
+    @Column(columnDefinition = "text")
+    private String code;
+
+    @Column(name = "country_code", nullable = false, length = 2)
+    private String countryCode;
+
+    @Column(nullable = false, columnDefinition = "text")
+    private String name;
+
+    @Column(name = "article6_registry_id", nullable = false, columnDefinition = "text")
+    private String article6RegistryId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, columnDefinition = "text")
+    private Hosting hosting;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, columnDefinition = "text")
+    private State state;
+
+    @Column(name = "last_serial", nullable = false)
+    private long lastSerial;
+
+    @Column(name = "opened_at", nullable = false)
+    private Instant openedAt;
+
+    protected Registry() {}
+
+    /** Opens the registry of a country that has just become ACTIVE. */
+    public static Registry openFor(CountrySnapshot country, Instant at) {
+        if (!country.isActive() || country.registry() == null) {
+            throw new IllegalArgumentException("Only an ACTIVE country with a registry identity has a registry: " + country.code());
+        }
+        Registry r = new Registry();
+        r.code = country.registry().registryCode();
+        r.countryCode = country.code();
+        r.name = "JCM registry of " + country.name();
+        r.article6RegistryId = country.registry().article6RegistryId();
+        r.hosting = country.registry().hosting();
+        r.state = State.ACTIVE;
+        r.openedAt = at;
+        return r;
+    }
+
+    public String code() { return code; }
+    public String countryCode() { return countryCode; }
+    public String name() { return name; }
+    public String article6RegistryId() { return article6RegistryId; }
+    public Hosting hosting() { return hosting; }
+    public State state() { return state; }
+    public long lastSerial() { return lastSerial; }
+    public Instant openedAt() { return openedAt; }
+}

@@ -1,0 +1,60 @@
+package org.jcm.registry.creditissuance.registry;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/registries")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Registries", description = "Japan's and each active partner's JCM registry, and their accounts")
+public class RegistryResource {
+
+    private final RegistryService service;
+
+    public RegistryResource(RegistryService service) {
+        this.service = service;
+    }
+
+    public record RegistryView(String code, String countryCode, String name, String article6RegistryId, String hosting, String state,
+            long lastSerial, Instant openedAt) {
+        static RegistryView of(Registry r) {
+            return new RegistryView(r.code(), r.countryCode(), r.name(), r.article6RegistryId(), r.hosting().name(), r.state().name(),
+                    r.lastSerial(), r.openedAt());
+        }
+    }
+
+    public record AccountView(UUID id, String number, String registryCode, String type, String holder, String state, Instant openedAt) {
+        static AccountView of(Account a) {
+            return new AccountView(a.id(), a.number(), a.registryCode(), a.type().name(), a.holder(), a.state().name(), a.openedAt());
+        }
+    }
+
+    @GET
+    @Operation(summary = "Lists the registries")
+    public List<RegistryView> list() {
+        return service.all().stream().map(RegistryView::of).toList();
+    }
+
+    @GET
+    @Path("/{code}")
+    @Operation(summary = "One registry")
+    public RegistryView get(@PathParam("code") String code) {
+        return RegistryView.of(service.get(code));
+    }
+
+    @GET
+    @Path("/{code}/accounts")
+    @Operation(summary = "The accounts of one registry")
+    public List<AccountView> accounts(@PathParam("code") String code) {
+        return service.accountsOf(code).stream().map(AccountView::of).toList();
+    }
+}

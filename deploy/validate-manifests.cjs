@@ -1,0 +1,182 @@
+// Checks the Kubernetes manifests and their agreement with docker-compose.yml,
+// the Dockerfiles and the topic contract, without a cluster or Docker.
+// Called by deploy/validate-compose.sh, which installs the `yaml` package into
+// the tools directory passed in JCM_TOOLS.
+//
+//   node deploy/validate-manifests.cjs <repo root>
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+
+const tools = process.env.JCM_TOOLS;
+if (!tools) {
+  console.error('JCM_TOOLS is not set: run deploy/validate-compose.sh');
+  process.exit(2);
+}
+const YAML = require(path.join(tools, 'node_modules', 'yaml'));
+
+const root = path.resolve(process.argv[2] || '.');
+const k8sDir = path.join(root, 'deploy', 'k8s');
+const NAMESPACE = 'jcm-registry';
+
+// The deployment contract: ports, topics, partner examples (deploy/k8s/README.md).
+const SERVICES = {
+  'country-onboarding': 8081,
+  'project-registry': 8082,
+  'credit-issuance': 8083,
+};
+const PARTNERS = ['mn', 'vn', 'th'];
+const TOPICS = [
+  'jcm.country-onboarding.countries.v1',
+  'jcm.project-registry.projects.v1',
+  'jcm.project-registry.methodologies.v1',
+  'jcm.credit-issuance.transactions.v1',
+  'jcm.country-onboarding.dead-letter.v1',
+  'jcm.project-registry.dead-letter.v1',
+  'jcm.credit-issuance.dead-letter.v1',
+  ...PARTNERS.flatMap((cc) => [`jcm.partner.${cc}.inbound.v1`, `jcm.partner.${cc}.outbound.v1`]),
+];
+const K8S_PARTITIONS = 6;
+const COMPOSE_PARTITIONS = 3;
+
+const failures = [];
+const fail = (msg) => failures.push(msg);
+const rel = (file) => path.relative(root, file);
+
+// Every document of a YAML file, as plain JS; syntax errors, duplicate keys
+// and warnings count as failures.
+function loadAll(file) {
+  const src = fs.readFileSync(file, 'utf8');
+  const docs = YAML.parseAllDocuments(src, { merge: true, prettyErrors: true });
+  const out = [];
+  for (const doc of docs) {
+    for (const e of doc.errors) fail(`${rel(file)}: ${e.message}`);
+    for (const w of doc.warnings) fail(`${rel(file)}: ${w.message}`);
+    if (doc.errors.length) continue;
+    const value = doc.toJS();
+    if (value !== null && value !== undefined) out.push(value);
+  }
+  return out;
+}
+
+// 1. Every manifest is well-formed, names its kind, and sits in the namespace.
+const yamlFiles = fs.readdirSync(k8sDir).filter((f) => /\.ya?ml$/.test(f)).sort();
+const objects = [];
+for (const f of yamlFiles) {
+  const file = path.join(k8sDir, f);
+  const docs = loadAll(file);
+  if (f === 'kustomization.yaml') continue;
+  if (docs.length === 0) fail(`${rel(file)}: no YAML document`);
+  for (const d of docs) {
+    const where = `${rel(file)}: ${d && d.kind}/${d && d.metadata && d.metadata.name}`;
+    if (typeof d !== 'object' || Array.isArray(d)) { fail(`${rel(file)}: a document is not a mapping`); continue; }
+    if (!d.apiVersion || !d.kind || !d.metadata || !d.metadata.name) {
+      fail(`${where}: missing apiVersion, kind or metadata.name`);
+      continue;
+    }
+    if (d.kind === 'Namespace') {
+      if (d.metadata.name !== NAMESPACE) fail(`${where}: namespace should be ${NAMESPACE}`);
+    } else if (d.metadata.namespace !== NAMESPACE) {
+      fail(`${where}: metadata.namespace should be ${NAMESPACE}`);
+    }
+    objects.push(d);
+  }
+}
+
+// 2. kustomization.yaml lists exactly the manifest files.
+const kust = loadAll(path.join(k8sDir, 'kustomization.yaml'))[0] || {};
+const listed = [...(kust.resources || [])].sort();
+const manifests = yamlFiles.filter((f) => f !== 'kustomization.yaml');
+for (const f of manifests) if (!listed.includes(f)) fail(`kustomization.yaml does not list ${f}`);
+for (const f of listed) if (!manifests.includes(f)) fail(`kustomization.yaml lists ${f}, which does not exist`);
+
+const byKind = (kind) => objects.filter((o) => o.kind === kind);
+
+// 3. Topics: exactly the contract's, each 6 partitions, 3 replicas, min ISR 2.
+const topics = byKind('KafkaTopic');
+const topicNames = topics.map((t) => (t.spec && t.spec.topicName) || t.metadata.name);
+for (const t of TOPICS) if (!topicNames.includes(t)) fail(`KafkaTopic missing: ${t}`);
+for (const t of topicNames) if (!TOPICS.includes(t)) fail(`KafkaTopic not in the contract: ${t}`);
+for (const t of topics) {
+  const s = t.spec || {};
+  if (s.partitions !== K8S_PARTITIONS) fail(`KafkaTopic ${t.metadata.name}: partitions ${s.partitions}, want ${K8S_PARTITIONS}`);
+  if (s.replicas !== 3) fail(`KafkaTopic ${t.metadata.name}: replicas ${s.replicas}, want 3`);
+  if (!s.config || Number(s.config['min.insync.replicas']) !== 2) fail(`KafkaTopic ${t.metadata.name}: min.insync.replicas should be 2`);
+}
+
+// 4. KafkaUsers: one per service plus partner-mn; every ACL names a real topic.
+const users = byKind('KafkaUser');
+for (const u of [...Object.keys(SERVICES), 'partner-mn']) {
+  if (!users.some((x) => x.metadata.name === u)) fail(`KafkaUser missing: ${u}`);
+}
+for (const u of users) {
+  for (const acl of (u.spec && u.spec.authorization && u.spec.authorization.acls) || []) {
+    const r = acl.resource || {};
+    if (r.type === 'topic' && r.patternType === 'literal' && !TOPICS.includes(r.name)) {
+      fail(`KafkaUser ${u.metadata.name}: ACL on unknown topic ${r.name}`);
+    }
+    if (!Array.isArray(acl.operations) || acl.operations.length === 0) {
+      fail(`KafkaUser ${u.metadata.name}: ACL on ${r.name} without operations`);
+    }
+  }
+}
+const partner = users.find((x) => x.metadata.name === 'partner-mn');
+if (partner) {
+  const topicAcls = partner.spec.authorization.acls.filter((a) => a.resource.type === 'topic');
+  const grants = topicAcls.map((a) => `${a.resource.name}:${[...a.operations].sort().join('+')}`).sort();
+  const want = ['jcm.partner.mn.inbound.v1:Describe+Write', 'jcm.partner.mn.outbound.v1:Describe+Read'];
+  if (JSON.stringify(grants) !== JSON.stringify(want)) fail(`KafkaUser partner-mn: topic ACLs ${grants}, want ${want}`);
+}
+
+// 5. The services: Deployment, Service, HPA (max <= partitions), PDB, ports.
+const compose = loadAll(path.join(root, 'docker-compose.yml'))[0] || {};
+const composeServices = compose.services || {};
+for (const [svc, port] of Object.entries(SERVICES)) {
+  const dep = byKind('Deployment').find((d) => d.metadata.name === svc);
+  if (!dep) { fail(`Deployment missing: ${svc}`); continue; }
+  const c = dep.spec.template.spec.containers[0];
+  if (!(c.ports || []).some((p) => p.containerPort === port)) fail(`Deployment ${svc}: containerPort should be ${port}`);
+  const env = Object.fromEntries((c.env || []).map((e) => [e.name, e.value]));
+  if (env.QUARKUS_HTTP_PORT !== String(port)) fail(`Deployment ${svc}: QUARKUS_HTTP_PORT should be "${port}"`);
+  if (!c.readinessProbe || c.readinessProbe.httpGet.path !== '/q/health/ready') fail(`Deployment ${svc}: readiness probe should be /q/health/ready`);
+  if (!c.livenessProbe || c.livenessProbe.httpGet.path !== '/q/health/live') fail(`Deployment ${svc}: liveness probe should be /q/health/live`);
+  if (!c.resources || !c.resources.requests || !c.resources.limits) fail(`Deployment ${svc}: resources requests and limits`);
+  if (dep.spec.replicas !== 2) fail(`Deployment ${svc}: replicas should be 2`);
+  for (const kind of ['Service', 'HorizontalPodAutoscaler', 'PodDisruptionBudget']) {
+    if (!byKind(kind).some((o) => o.metadata.name === svc)) fail(`${kind} missing: ${svc}`);
+  }
+  const hpa = byKind('HorizontalPodAutoscaler').find((h) => h.metadata.name === svc);
+  if (hpa && hpa.spec.maxReplicas > K8S_PARTITIONS) fail(`HPA ${svc}: maxReplicas ${hpa.spec.maxReplicas} exceeds the ${K8S_PARTITIONS} partitions`);
+
+  const cs = composeServices[svc];
+  if (!cs) { fail(`docker-compose.yml: service ${svc} missing`); continue; }
+  if (String((cs.environment || {}).QUARKUS_HTTP_PORT) !== String(port)) fail(`docker-compose.yml ${svc}: QUARKUS_HTTP_PORT should be ${port}`);
+  if (!(cs.ports || []).includes(`127.0.0.1:${port}:${port}`)) fail(`docker-compose.yml ${svc}: should publish 127.0.0.1:${port}:${port}`);
+  const dockerfile = path.join(root, svc, 'src', 'main', 'docker', 'Dockerfile.jvm');
+  if (!fs.existsSync(dockerfile)) fail(`missing ${rel(dockerfile)}`);
+  else if (!new RegExp(`^EXPOSE ${port}$`, 'm').test(fs.readFileSync(dockerfile, 'utf8'))) fail(`${rel(dockerfile)}: should EXPOSE ${port}`);
+  if (!fs.existsSync(path.join(root, svc, '.dockerignore'))) fail(`missing ${svc}/.dockerignore`);
+}
+
+// 6. docker-compose.yml creates the same topics.
+const init = composeServices['kafka-init'];
+const initScript = init ? [].concat(init.command || []).join('\n') : '';
+for (const t of TOPICS) if (!initScript.includes(t)) fail(`docker-compose.yml kafka-init does not create ${t}`);
+if (!initScript.includes(`--partitions ${COMPOSE_PARTITIONS}`)) fail(`docker-compose.yml kafka-init should use --partitions ${COMPOSE_PARTITIONS}`);
+
+// 7. The Keycloak realm file is JSON with the four roles.
+try {
+  const realm = JSON.parse(fs.readFileSync(path.join(root, 'deploy', 'keycloak', 'jcm-realm.json'), 'utf8'));
+  const roles = ((realm.roles && realm.roles.realm) || []).map((r) => r.name);
+  for (const r of ['operator', 'partner', 'participant', 'auditor']) if (!roles.includes(r)) fail(`jcm-realm.json: realm role ${r} missing`);
+} catch (e) {
+  fail(`deploy/keycloak/jcm-realm.json: ${e.message}`);
+}
+
+if (failures.length) {
+  for (const f of failures) console.error(`  FAIL ${f}`);
+  console.error(`manifests: ${failures.length} problem(s)`);
+  process.exit(1);
+}
+console.log(`manifests: ${yamlFiles.length} files in deploy/k8s, ${objects.length} objects, well-formed and consistent with docker-compose.yml and the Dockerfiles`);

@@ -1,0 +1,62 @@
+package org.jcm.registry.contract.country;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The full state of a partner country as every country event carries it, so that no consumer ever has to
+ * call back. {@code version} grows by one with every change: a consumer keeps the highest it has seen and
+ * ignores older snapshots (a replayed dead letter, say).
+ */
+public record CountrySnapshot(
+        String code,
+        String alpha3,
+        String name,
+        CountryState state,
+        long version,
+        LocalDate bilateralDocumentSignedOn,
+        LocalDate jointCommitteeEstablishedOn,
+        LocalDate activatedOn,
+        RegistryIdentity registry,
+        String partnerSystemClientId,
+        List<TpeDesignation> thirdPartyEntities,
+        Article6Settings article6) {
+
+    public CountrySnapshot {
+        thirdPartyEntities = thirdPartyEntities == null ? List.of() : List.copyOf(thirdPartyEntities);
+    }
+
+    public boolean isActive() {
+        return state == CountryState.ACTIVE;
+    }
+
+    /** Where a country's registry lives and how it is named in serials and Article 6 identifiers. */
+    public record RegistryIdentity(String registryCode, String article6RegistryId, Hosting hosting) {}
+
+    public enum Hosting {
+        /** The partner's registry is kept on this system (as Mongolia's is on Japan's). */
+        HOSTED,
+        /** An external registry that talks to this one through events. */
+        EXTERNAL
+    }
+
+    /** A Third-Party Entity designated by the Joint Committee for sectoral scopes, from a date until a possible withdrawal. */
+    public record TpeDesignation(String tpeId, String name, List<Integer> sectoralScopes, LocalDate designatedOn, LocalDate withdrawnOn) {
+        public TpeDesignation {
+            sectoralScopes = sectoralScopes == null ? List.of() : List.copyOf(sectoralScopes);
+        }
+
+        public boolean designatedFor(int scope, LocalDate date) {
+            return sectoralScopes.contains(scope) && !date.isBefore(designatedOn) && (withdrawnOn == null || date.isBefore(withdrawnOn));
+        }
+    }
+
+    /** Authorized uses and, for OIMP, which act counts as the first transfer. */
+    public record Article6Settings(boolean ndcUseAuthorized, boolean oimpUseAuthorized, FirstTransfer oimpFirstTransfer) {}
+
+    public enum FirstTransfer {
+        AUTHORIZATION,
+        ISSUANCE,
+        USE_OR_CANCELLATION
+    }
+}

@@ -1,0 +1,37 @@
+package org.jcm.registry.platform;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings every service shares. */
+@ConfigMapping(prefix = "jcm")
+public interface PlatformConfig {
+
+    /** The service's name: the CloudEvents source {@code /jcm/{name}} and its dead-letter topic's name. */
+    String serviceName();
+
+    /** The PostgreSQL schema the service owns (named after it). */
+    String schema();
+
+    EventLogConfig eventLog();
+
+    interface EventLogConfig {
+        /** How often the relay looks for new entries ({@code off} stops it, for tests that drive it by hand). */
+        @WithDefault("0.25s")
+        String relayInterval();
+
+        /** How long after start-up the relay first runs. */
+        @WithDefault("1s")
+        String relayDelay();
+
+        /** How many entries the relay chains or publishes in one round. */
+        @WithDefault("500")
+        int relayBatchSize();
+
+        /** How long the relay waits for the broker to acknowledge a batch before it tries again later. */
+        @WithDefault("30s")
+        Duration publishTimeout();
+    }
+}

@@ -1,0 +1,77 @@
+package org.jcm.registry.platform.deadletter;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A message this service could not process, kept with its reason until an operator replays it. */
+@Entity
+@Table(name = "dead_letter")
+public class DeadLetter {
+
+    public enum Status { OPEN, REPLAYED }
+
+    @Id
+    private Long id;
+
+    @Column(nullable = false, columnDefinition = "text")
+    private String topic;
+
+    @Column(name = "kafka_partition", nullable = false)
+    private int partition;
+
+    @Column(name = "kafka_offset", nullable = false)
+    private long offset;
+
+    @Column(name = "record_key", columnDefinition = "text")
+    private String key;
+
+    @Column(name = "record_value", columnDefinition = "text")
+    private String value;
+
+    @Column(name = "event_id")
+    private UUID eventId;
+
+    @Column(name = "event_type", columnDefinition = "text")
+    private String eventType;
+
+    @Column(name = "reason_code", nullable = false, columnDefinition = "text")
+    private String reasonCode;
+
+    @Column(nullable = false, columnDefinition = "text")
+    private String reason;
+
+    @Column(name = "received_at", nullable = false)
+    private Instant receivedAt;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(nullable = false, columnDefinition = "text")
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private Status status;
+
+    @Column(name = "replayed_at")
+    private Instant replayedAt;
+
+    protected DeadLetter() {}
+
+    public Long id() { return id; }
+    public String topic() { return topic; }
+    public int partition() { return partition; }
+    public long offset() { return offset; }
+    public String key() { return key; }
+    public String value() { return value; }
+    public UUID eventId() { return eventId; }
+    public String eventType() { return eventType; }
+    public String reasonCode() { return reasonCode; }
+    public String reason() { return reason; }
+    public Instant receivedAt() { return receivedAt; }
+    public int attempts() { return attempts; }
+    public Status status() { return status; }
+    public Instant replayedAt() { return replayedAt; }
+}

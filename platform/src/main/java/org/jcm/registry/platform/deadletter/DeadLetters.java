@@ -1,0 +1,67 @@
+package org.jcm.registry.platform.deadletter;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.jcm.registry.platform.inbox.InboundProcessor;
+
+/** The operator-visible list of dead letters. Writes run in their own transaction: the failed one has rolled back. */
+@ApplicationScoped
+public class DeadLetters {
+
+    private final EntityManager em;
+
+    public DeadLetters(EntityManager em) {
+        this.em = em;
+    }
+
+    public void record(String topic, int partition, long offset, String key, String value, InboundProcessor.Outcome outcome) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                INSERT INTO dead_letter (topic, kafka_partition, kafka_offset, record_key, record_value, event_id, event_type, reason_code, reason)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                ON CONFLICT (topic, kafka_partition, kafka_offset)
+                DO UPDATE SET attempts = dead_letter.attempts + 1, reason_code = EXCLUDED.reason_code, reason = EXCLUDED.reason""")
+                .setParameter(1, topic)
+                .setParameter(2, partition)
+                .setParameter(3, offset)
+                .setParameter(4, key)
+                .setParameter(5, value)
+                .setParameter(6, outcome.eventId())
+                .setParameter(7, outcome.eventType())
+                .setParameter(8, outcome.reasonCode())
+                .setParameter(9, outcome.reason())
+                .executeUpdate());
+    }
+
+    public List<DeadLetter> list(DeadLetter.Status status, int limit) {
+        return QuarkusTransaction.joiningExisting().call(() -> em.createQuery(
+                        "from DeadLetter d where (:status is null or d.status = :status) order by d.id", DeadLetter.class)
+                .setParameter("status", status)
+                .setMaxResults(limit)
+                .getResultList());
+    }
+
+    public Optional<DeadLetter> find(long id) {
+        return QuarkusTransaction.joiningExisting().call(() -> Optional.ofNullable(em.find(DeadLetter.class, id)));
+    }
+
+    void markReplayed(long id) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "UPDATE dead_letter SET status = 'REPLAYED', replayed_at = now() WHERE id = ?1 AND status = 'OPEN'")
+                .setParameter(1, id)
+                .executeUpdate());
+    }
+
+    void recordFailedReplay(long id, InboundProcessor.Outcome outcome) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "UPDATE dead_letter SET attempts = attempts + 1, reason_code = ?2, reason = ?3 WHERE id = ?1")
+                .setParameter(1, id)
+                .setParameter(2, outcome.reasonCode())
+                .setParameter(3, outcome.reason())
+                .executeUpdate());
+    }
+}

@@ -1,0 +1,63 @@
+package org.jcm.registry.platform.eventlog;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The service's event log as auditors read it, and a verification of its hash chain. */
+@Path("/api/audit")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Audit", description = "The service's append-only, hash-chained event log")
+public class AuditResource {
+
+    private final EventLog log;
+    private final ChainVerifier verifier;
+
+    public AuditResource(EventLog log, ChainVerifier verifier) {
+        this.log = log;
+        this.verifier = verifier;
+    }
+
+    public record AuditEntry(long position, UUID eventId, String topic, String aggregateType, String aggregateId, String eventType,
+            Instant occurredAt, @JsonRawValue String event, String prevHash, String hash, Instant publishedAt) {
+
+        static AuditEntry of(EventLogEntry e) {
+            return new AuditEntry(e.position(), e.eventId(), e.topic(), e.aggregateType(), e.aggregateId(), e.eventType(), e.occurredAt(),
+                    e.message(), e.prevHash(), e.hash(), e.publishedAt());
+        }
+    }
+
+    public record AuditPage(List<AuditEntry> entries, long next) {}
+
+    @GET
+    @Path("/events")
+    @Transactional
+    @Operation(summary = "Pages through the event log in chain order",
+            description = "Entries with a chain position greater than `after`. Pass the returned `next` as `after` for the following page.")
+    public AuditPage events(@QueryParam("after") @DefaultValue("0") @Min(0) long after,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        List<AuditEntry> entries = log.chainedAfter(after, limit).stream().map(AuditEntry::of).toList();
+        return new AuditPage(entries, entries.isEmpty() ? after : entries.get(entries.size() - 1).position());
+    }
+
+    @GET
+    @Path("/verify")
+    @Operation(summary = "Recomputes the hash chain", description = "Reports whether every entry still matches its hash and, if not, the first position that breaks the chain.")
+    public ChainVerifier.Verification verify() {
+        return verifier.verify();
+    }
+}

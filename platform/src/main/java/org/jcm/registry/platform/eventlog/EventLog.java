@@ -1,0 +1,66 @@
+package org.jcm.registry.platform.eventlog;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.jcm.registry.platform.PlatformConfig;
+import org.jcm.registry.platform.messaging.CloudEventCodec;
+
+/**
+ * The transactional outbox: a service records each event here in the same transaction as the state change
+ * it describes. Nothing here talks to Kafka; {@link EventLogRelay} publishes after the commit.
+ */
+@ApplicationScoped
+public class EventLog {
+
+    private final EntityManager em;
+    private final CloudEventCodec codec;
+    private final PlatformConfig config;
+
+    public EventLog(EntityManager em, CloudEventCodec codec, PlatformConfig config) {
+        this.em = em;
+        this.codec = codec;
+        this.config = config;
+    }
+
+    /**
+     * Appends an event about one aggregate. The aggregate id is the Kafka key and the CloudEvents subject, so
+     * one aggregate's events stay in order. Must run inside the business transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EventLogEntry append(String topic, String aggregateType, String aggregateId, String eventType, Object body) {
+        UUID id = UUID.randomUUID();
+        // PostgreSQL keeps microseconds: the hash must cover exactly what is stored.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String message = codec.encode(id, "/jcm/" + config.serviceName(), eventType, aggregateId, now, body);
+        EventLogEntry entry = new EventLogEntry(id, topic, aggregateType, aggregateId, eventType, now, message);
+        em.persist(entry);
+        return entry;
+    }
+
+    /** Every event of one aggregate, oldest first, chained or not yet. */
+    public List<EventLogEntry> history(String aggregateType, String aggregateId) {
+        return em.createQuery("from EventLogEntry e where e.aggregateType = :t and e.aggregateId = :id order by e.seq", EventLogEntry.class)
+                .setParameter("t", aggregateType)
+                .setParameter("id", aggregateId)
+                .getResultList();
+    }
+
+    /** Chained entries after {@code position}, in chain order. */
+    public List<EventLogEntry> chainedAfter(long position, int limit) {
+        return em.createQuery("from EventLogEntry e where e.position > :p order by e.position", EventLogEntry.class)
+                .setParameter("p", position)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    public long unchainedCount() {
+        return em.createQuery("select count(e) from EventLogEntry e where e.position is null", Long.class).getSingleResult();
+    }
+}

@@ -1,0 +1,119 @@
+package org.jcm.registry.platform.messaging;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.format.EventDeserializationException;
+import io.cloudevents.jackson.JsonFormat;
+
+/**
+ * Writes and reads CloudEvents 1.0 in structured JSON mode: the whole event, attributes and JSON body, is the
+ * Kafka record value. The event id is the idempotency key end to end.
+ */
+@ApplicationScoped
+public class CloudEventCodec {
+
+    public static final String CONTENT_TYPE = JsonFormat.CONTENT_TYPE;
+
+    private final JsonFormat format = new JsonFormat();
+    private final ObjectMapper mapper;
+
+    public CloudEventCodec(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public String encode(UUID id, String source, String type, String subject, Instant time, Object data) {
+        try {
+            CloudEvent event = CloudEventBuilder.v1()
+                    .withId(id.toString())
+                    .withSource(URI.create(source))
+                    .withType(type)
+                    .withSubject(subject)
+                    .withTime(time.atOffset(ZoneOffset.UTC))
+                    .withDataSchema(dataSchema(type))
+                    .withDataContentType("application/json")
+                    .withData(mapper.writeValueAsBytes(data))
+                    .build();
+            return new String(format.serialize(event), StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event body of " + type + " is not serialisable", e);
+        }
+    }
+
+    /** The published JSON Schema of an event type (see the contract folder of the platform module). */
+    public static URI dataSchema(String type) {
+        return URI.create("urn:jcm:schema:" + type + ":v1");
+    }
+
+    /**
+     * Reads a structured-mode CloudEvent.
+     *
+     * @throws MalformedEventException when the value is not a CloudEvent 1.0 with a JSON object body
+     */
+    public InboundEvent decode(String value) {
+        if (value == null || value.isBlank()) {
+            throw new MalformedEventException("the message has no value");
+        }
+        CloudEvent event;
+        try {
+            event = format.deserialize(value.getBytes(StandardCharsets.UTF_8));
+        } catch (EventDeserializationException | IllegalArgumentException | IllegalStateException e) {
+            throw new MalformedEventException("not a CloudEvents 1.0 JSON event: " + rootMessage(e));
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(event.getId());
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEventException("the event id '" + event.getId() + "' is not a UUID");
+        }
+        if (event.getSubject() == null || event.getSubject().isBlank()) {
+            throw new MalformedEventException("the event has no subject");
+        }
+        if (event.getTime() == null) {
+            throw new MalformedEventException("the event has no time");
+        }
+        if (event.getData() == null) {
+            throw new MalformedEventException("the event has no data");
+        }
+        JsonNode data;
+        try {
+            data = mapper.readTree(event.getData().toBytes());
+        } catch (java.io.IOException e) {
+            throw new MalformedEventException("the event data is not JSON: " + rootMessage(e));
+        }
+        if (data == null || !data.isObject()) {
+            throw new MalformedEventException("the event data is not a JSON object");
+        }
+        return new InboundEvent(id, event.getSource().toString(), event.getType(), event.getSubject(),
+                event.getTime().toInstant(), data);
+    }
+
+    /** Binds an event body to its record, or says why it cannot. */
+    public <T> T bind(InboundEvent event, Class<T> type) {
+        try {
+            return mapper.treeToValue(event.data(), type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new MalformedEventException("the data of " + event.type() + " does not match its schema: " + rootMessage(e));
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        int newline = message.indexOf('\n');
+        return newline > 0 ? message.substring(0, newline) : message;
+    }
+}

@@ -1,0 +1,47 @@
+package org.jcm.registry.platform.problem;
+
+/** Rules of the platform itself: requests and messages that are malformed, unknown resources, conflicts. */
+public enum PlatformRule implements Rule {
+    INVALID_REQUEST("JCM-REQ-001", "The request is not valid", 400),
+    UNREADABLE_BODY("JCM-REQ-002", "The request body cannot be read", 400),
+    NOT_FOUND("JCM-REQ-003", "No such resource", 404),
+    METHOD_NOT_ALLOWED("JCM-REQ-004", "Method not allowed on this resource", 405),
+    UNSUPPORTED_MEDIA_TYPE("JCM-REQ-005", "Unsupported media type", 415),
+    NOT_ACCEPTABLE("JCM-REQ-006", "No acceptable representation", 406),
+    CONCURRENT_CHANGE("JCM-REQ-007", "The resource was changed concurrently", 409),
+    CONSTRAINT_CONFLICT("JCM-REQ-008", "The change conflicts with existing records", 409),
+    UNAUTHORIZED("JCM-SEC-001", "Authentication required", 401),
+    FORBIDDEN("JCM-SEC-002", "Not allowed for this caller", 403),
+    MALFORMED_EVENT("JCM-MSG-001", "The message is not a well-formed event of the contract", 422),
+    UNKNOWN_EVENT_TYPE("JCM-MSG-002", "Unknown event type for this topic", 422),
+    COUNTRY_MISMATCH("JCM-MSG-003", "The event's country differs from its topic's", 422),
+    DEAD_LETTER_NOT_FOUND("JCM-MSG-004", "No such dead letter", 404),
+    DEAD_LETTER_ALREADY_REPLAYED("JCM-MSG-005", "The dead letter was already replayed", 409),
+    REPLAY_FAILED("JCM-MSG-006", "Replaying the dead letter failed again", 422),
+    INTERNAL("JCM-SYS-001", "Internal error", 500);
+
+    private final String code;
+    private final String title;
+    private final int status;
+
+    PlatformRule(String code, String title, int status) {
+        this.code = code;
+        this.title = title;
+        this.status = status;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public String title() {
+        return title;
+    }
+
+    @Override
+    public int status() {
+        return status;
+    }
+}

@@ -1,0 +1,155 @@
+package org.jcm.registry.platform.problem;
+
+import java.net.URI;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Every refused request is answered as {@code application/problem+json} with a stable rule code. Nothing a
+ * caller can send yields a 500; a genuine server fault yields one with an incident id, never a stack trace.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private final Instance<ConstraintRules> constraintRules;
+
+    public ProblemMappers(Instance<ConstraintRules> constraintRules) {
+        this.constraintRules = constraintRules;
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response ruleViolation(RuleViolation e, UriInfo uri) {
+        return respond(e.rule(), e.detail(), uri, null);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(field(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + " " + f.message()).reduce((a, b) -> a + "; " + b).orElse("invalid request");
+        return respond(PlatformRule.INVALID_REQUEST, detail, uri, errors);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        String where = "";
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            where = " at '" + m.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("") + "'";
+        }
+        return respond(PlatformRule.UNREADABLE_BODY, "The JSON body cannot be read" + where + ": " + e.getOriginalMessage(), uri, null);
+    }
+
+    /** Quarkus REST maps this subtype itself (to an empty 400) unless a mapper as specific as it exists. */
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response web(WebApplicationException e, UriInfo uri) {
+        Optional<Response> fromCause = fromCause(e.getCause(), uri);
+        if (fromCause.isPresent()) {
+            return fromCause.get();
+        }
+        int status = e.getResponse().getStatus();
+        Rule rule = switch (status) {
+            case 400 -> PlatformRule.INVALID_REQUEST;
+            case 401 -> PlatformRule.UNAUTHORIZED;
+            case 403 -> PlatformRule.FORBIDDEN;
+            case 404 -> PlatformRule.NOT_FOUND;
+            case 405 -> PlatformRule.METHOD_NOT_ALLOWED;
+            case 406 -> PlatformRule.NOT_ACCEPTABLE;
+            case 415 -> PlatformRule.UNSUPPORTED_MEDIA_TYPE;
+            default -> null;
+        };
+        if (rule == null) {
+            return status >= 500 ? unexpected(e, uri) : Response.fromResponse(e.getResponse()).build();
+        }
+        return respond(rule, e.getMessage() == null ? rule.title() : e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper(priority = 10)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        Optional<Response> fromCause = fromCause(e, uri);
+        if (fromCause.isPresent()) {
+            return fromCause.get();
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "Incident %s on %s", incident, uri == null ? "?" : uri.getPath());
+        return respond(PlatformRule.INTERNAL, "An internal error occurred; quote incident " + incident + " to the registry operators.", uri, null);
+    }
+
+    /** Finds what a caller can be told in an exception's causes: a rule, a concurrent change, a constraint. */
+    private Optional<Response> fromCause(Throwable e, UriInfo uri) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RuleViolation v) {
+                return Optional.of(ruleViolation(v, uri));
+            }
+            if (t instanceof JsonProcessingException j) {
+                return Optional.of(unreadable(j, uri));
+            }
+            if (t instanceof ConstraintViolationException v) {
+                return Optional.of(invalid(v, uri));
+            }
+            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
+                return Optional.of(respond(PlatformRule.CONCURRENT_CHANGE,
+                        "Someone else changed this resource at the same time; read it again and retry.", uri, null));
+            }
+            if (t instanceof org.hibernate.exception.ConstraintViolationException c) {
+                return Optional.of(constraint(c.getConstraintName(), uri));
+            }
+            if (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("23")) {
+                return Optional.of(constraint(null, uri));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Response constraint(String constraintName, UriInfo uri) {
+        if (constraintName != null) {
+            for (ConstraintRules rules : constraintRules) {
+                Rule rule = rules.byConstraintName().get(constraintName);
+                if (rule != null) {
+                    return respond(rule, rule.title() + " (enforced by the database: " + constraintName + ")", uri, null);
+                }
+            }
+        }
+        return respond(PlatformRule.CONSTRAINT_CONFLICT,
+                "The change conflicts with an existing record" + (constraintName == null ? "" : " (" + constraintName + ")"), uri, null);
+    }
+
+    private static Response respond(Rule rule, String detail, UriInfo uri, List<Problem.FieldError> errors) {
+        URI instance = uri == null ? null : URI.create(uri.getPath());
+        return Response.status(rule.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(rule, detail, instance, errors))
+                .build();
+    }
+
+    private static String field(String propertyPath) {
+        // "propose.request.name" -> "name": the method and parameter names mean nothing to a caller.
+        String[] parts = propertyPath.split("\\.");
+        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : parts[parts.length - 1];
+    }
+}

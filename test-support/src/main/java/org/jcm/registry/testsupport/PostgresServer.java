@@ -1,0 +1,157 @@
+package org.jcm.registry.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL server: the binaries shipped in Maven jars (started here, also as root), or an external
+ * server named by {@code JCM_POSTGRES_URL} (a JDBC URL of a database the given user may create roles and
+ * databases from), {@code JCM_POSTGRES_USER} and {@code JCM_POSTGRES_PASSWORD}.
+ *
+ * <p>Each service gets its own schema and its own login role that owns that schema and nothing else, as in
+ * production: a service can reach no other service's tables.
+ */
+public final class PostgresServer implements AutoCloseable {
+
+    public static final String EXTERNAL_URL_ENV = "JCM_POSTGRES_URL";
+
+    private final EmbeddedPostgres embedded;
+    private final String adminUrl;
+    private final String adminUser;
+    private final String adminPassword;
+
+    private PostgresServer(EmbeddedPostgres embedded, String adminUrl, String adminUser, String adminPassword) {
+        this.embedded = embedded;
+        this.adminUrl = adminUrl;
+        this.adminUser = adminUser;
+        this.adminPassword = adminPassword;
+    }
+
+    /** A server already running, reached as {@code adminUser} through {@code adminUrl}. */
+    public static PostgresServer connect(String adminUrl, String adminUser, String adminPassword) {
+        return new PostgresServer(null, adminUrl, adminUser, adminPassword);
+    }
+
+    public static PostgresServer startOrConnect(Path dataDir, int port, boolean clean) {
+        String external = System.getenv(EXTERNAL_URL_ENV);
+        if (external != null && !external.isBlank()) {
+            return new PostgresServer(null, external, System.getenv().getOrDefault("JCM_POSTGRES_USER", "postgres"),
+                    System.getenv().getOrDefault("JCM_POSTGRES_PASSWORD", "postgres"));
+        }
+        try {
+            Files.createDirectories(dataDir.getParent());
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(clean)
+                    .setOverrideWorkingDirectory(dataDir.getParent().toFile())
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("fsync", clean ? "off" : "on")
+                    .setServerConfig("synchronous_commit", clean ? "off" : "on");
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            EmbeddedPostgres pg = builder.start();
+            // Not pg.getJdbcUrl(): it puts user=postgres in the URL, which would override every service's own role.
+            return new PostgresServer(pg, "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres", "postgres", "postgres");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A JDBC URL for {@code database} on this server. */
+    public String jdbcUrl(String database) {
+        int slash = adminUrl.indexOf('/', "jdbc:postgresql://".length());
+        int query = adminUrl.indexOf('?', slash);
+        return adminUrl.substring(0, slash + 1) + database + (query >= 0 ? adminUrl.substring(query) : "");
+    }
+
+    public Connection adminConnection(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), adminUser, adminPassword);
+    }
+
+    /** Creates a new database (unique name from {@code prefix}) and returns its name. */
+    public String createDatabase(String prefix) {
+        String name = (prefix + "_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
+        createDatabaseIfAbsent(name);
+        return name;
+    }
+
+    public void createDatabaseIfAbsent(String name) {
+        try (Connection c = DriverManager.getConnection(adminUrl, adminUser, adminPassword);
+             Statement s = c.createStatement()) {
+            var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + identifier(name) + "'");
+            if (!rs.next()) {
+                s.execute("CREATE DATABASE " + identifier(name));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create database " + name, e);
+        }
+    }
+
+    /**
+     * Gives {@code schema} in {@code database} to a login role of the same name (password {@code password}),
+     * with no rights on any other schema, and returns the service's connection settings.
+     */
+    public ServiceDatabase provisionService(String database, String schema, String password) {
+        String role = identifier(schema);
+        try (Connection c = adminConnection(database); Statement s = c.createStatement()) {
+            s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "') THEN "
+                    + "CREATE ROLE " + role + " LOGIN PASSWORD '" + password.replace("'", "''") + "'; END IF; END $$");
+            s.execute("REVOKE ALL ON SCHEMA public FROM PUBLIC");
+            s.execute("REVOKE ALL ON DATABASE " + identifier(database) + " FROM PUBLIC");
+            s.execute("GRANT CONNECT, TEMPORARY ON DATABASE " + identifier(database) + " TO " + role);
+            s.execute("CREATE SCHEMA IF NOT EXISTS " + role + " AUTHORIZATION " + role);
+            s.execute("ALTER ROLE " + role + " IN DATABASE " + identifier(database) + " SET search_path = " + role);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not provision schema " + schema + " in " + database, e);
+        }
+        return new ServiceDatabase(jdbcUrl(database), role, password, schema);
+    }
+
+    private static String identifier(String name) {
+        if (!name.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("Not a plain SQL identifier: " + name);
+        }
+        return name;
+    }
+
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    public String adminUrl() {
+        return adminUrl;
+    }
+
+    public String adminUser() {
+        return adminUser;
+    }
+
+    public String adminPassword() {
+        return adminPassword;
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** How one service connects: its own role, owning its own schema. */
+    public record ServiceDatabase(String jdbcUrl, String username, String password, String schema) {}
+}
