@@ -32,6 +32,7 @@ const TOPICS = [
   'jcm.project-registry.projects.v1',
   'jcm.project-registry.methodologies.v1',
   'jcm.credit-issuance.transactions.v1',
+  'jcm.credit-issuance.accounts.v1',
   'jcm.country-onboarding.dead-letter.v1',
   'jcm.project-registry.dead-letter.v1',
   'jcm.credit-issuance.dead-letter.v1',

@@ -19,7 +19,7 @@ public interface PlatformConfig {
 
     interface EventLogConfig {
         /** How often the relay looks for new entries ({@code off} stops it, for tests that drive it by hand). */
-        @WithDefault("0.25s")
+        @WithDefault("1s")
         String relayInterval();
 
         /** How long after start-up the relay first runs. */

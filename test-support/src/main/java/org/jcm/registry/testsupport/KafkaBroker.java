@@ -58,7 +58,8 @@ public final class KafkaBroker implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             int brokerPort = port > 0 ? port : Ports.free();
-            int controllerPort = Ports.free();
+            // A fixed broker port (the launcher) keeps a fixed controller port next to it, so kept data restarts cleanly.
+            int controllerPort = port > 0 ? port + 1 : Ports.free();
             Properties props = new Properties();
             props.put("process.roles", "broker,controller");
             props.put("node.id", "1");
@@ -88,12 +89,14 @@ public final class KafkaBroker implements AutoCloseable {
             try (OutputStream out = Files.newOutputStream(config)) {
                 props.store(out, "in-process JCM test broker");
             }
-            ByteArrayOutputStream formatOutput = new ByteArrayOutputStream();
-            int rc = StorageTool.execute(
-                    new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", config.toString(), "--ignore-formatted"},
-                    new PrintStream(formatOutput, true, StandardCharsets.UTF_8));
-            if (rc != 0) {
-                throw new IllegalStateException("Kafka storage format failed: " + formatOutput.toString(StandardCharsets.UTF_8));
+            // Formatted once; kept logs (the launcher's) restart with their own cluster id.
+            if (!Files.exists(dataDir.resolve("meta.properties"))) {
+                ByteArrayOutputStream formatOutput = new ByteArrayOutputStream();
+                int rc = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()},
+                        new PrintStream(formatOutput, true, StandardCharsets.UTF_8));
+                if (rc != 0) {
+                    throw new IllegalStateException("Kafka storage format failed: " + formatOutput.toString(StandardCharsets.UTF_8));
+                }
             }
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             server.startup();

@@ -53,13 +53,24 @@ public final class TestInfra {
         return DriverManager.getConnection(required(PG_DATABASE_URL + "." + schema), schema, schema);
     }
 
+    /** Publishes a structured-mode CloudEvent exactly as the services' relay does (with its content-type header). */
+    public static RecordMetadata publishEvent(String topic, Integer partition, String key, String cloudEvent) {
+        return publish(topic, partition, key, cloudEvent,
+                new org.apache.kafka.common.header.internals.RecordHeader("content-type", "application/cloudevents+json".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     /** Publishes one record and waits until the broker has it. */
     public static RecordMetadata publish(String topic, String key, String value, Header... headers) {
+        return publish(topic, null, key, value, headers);
+    }
+
+    /** Publishes one record to a given partition (null: by key) and waits until the broker has it. */
+    public static RecordMetadata publish(String topic, Integer partition, String key, String value, Header... headers) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, null, key, value, List.of(headers));
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, partition, key, value, List.of(headers));
             return producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jcm.registry.platform.inbox.InboundProcessor;
+import org.jcm.registry.platform.problem.Params;
 import org.jcm.registry.platform.problem.PlatformRule;
 import org.jcm.registry.platform.problem.RuleViolation;
 
@@ -49,9 +50,9 @@ public class DeadLetterResource {
 
     @GET
     @Operation(summary = "Lists dead letters, oldest first", description = "Filter with `status` (OPEN or REPLAYED).")
-    public List<DeadLetterView> list(@QueryParam("status") DeadLetter.Status status,
+    public List<DeadLetterView> list(@QueryParam("status") String status,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return deadLetters.list(status, limit).stream().map(DeadLetterView::of).toList();
+        return deadLetters.list(Params.optionalEnum(DeadLetter.Status.class, status, "status"), limit).stream().map(DeadLetterView::of).toList();
     }
 
     @GET

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -22,12 +23,17 @@ public class EventLog {
     private final EntityManager em;
     private final CloudEventCodec codec;
     private final PlatformConfig config;
+    private final Event<Appended> appended;
 
-    public EventLog(EntityManager em, CloudEventCodec codec, PlatformConfig config) {
+    public EventLog(EntityManager em, CloudEventCodec codec, PlatformConfig config, Event<Appended> appended) {
         this.em = em;
         this.codec = codec;
         this.config = config;
+        this.appended = appended;
     }
+
+    /** Fired for every append; observed after the commit, so the relay can publish at once instead of at its next tick. */
+    public record Appended(String topic) {}
 
     /**
      * Appends an event about one aggregate. The aggregate id is the Kafka key and the CloudEvents subject, so
@@ -41,6 +47,7 @@ public class EventLog {
         String message = codec.encode(id, "/jcm/" + config.serviceName(), eventType, aggregateId, now, body);
         EventLogEntry entry = new EventLogEntry(id, topic, aggregateType, aggregateId, eventType, now, message);
         em.persist(entry);
+        appended.fire(new Appended(topic));
         return entry;
     }
 

@@ -1,0 +1,150 @@
+package org.jcm.registry.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One registry service running as its own JVM from its packaged Quarkus application, configured only through
+ * environment variables, as in a container.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    /** The three services, their schemas and default ports. */
+    public enum Service {
+        COUNTRY_ONBOARDING("country-onboarding", "country_onboarding", 8081),
+        PROJECT_REGISTRY("project-registry", "project_registry", 8082),
+        CREDIT_ISSUANCE("credit-issuance", "credit_issuance", 8083);
+
+        public final String dir;
+        public final String schema;
+        public final int defaultPort;
+
+        Service(String dir, String schema, int defaultPort) {
+            this.dir = dir;
+            this.schema = schema;
+            this.defaultPort = defaultPort;
+        }
+    }
+
+    private final Service service;
+    private final Path repoRoot;
+    private final int port;
+    private final Map<String, String> env;
+    private final Path log;
+    private final String heap;
+    private Process process;
+
+    public ServiceProcess(Service service, Path repoRoot, int port, Map<String, String> env, Path log, String heap) {
+        this.service = service;
+        this.repoRoot = repoRoot;
+        this.port = port <= 0 ? Ports.free() : port;
+        this.env = Map.copyOf(env);
+        this.log = log;
+        this.heap = heap;
+    }
+
+    /** The environment a service needs: its own database role and schema, and the broker. */
+    public static Map<String, String> environment(PostgresServer.ServiceDatabase db, String kafkaBootstrap) {
+        return Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl(),
+                "QUARKUS_DATASOURCE_USERNAME", db.username(),
+                "QUARKUS_DATASOURCE_PASSWORD", db.password(),
+                "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
+    }
+
+    public ServiceProcess start() {
+        Path jar = repoRoot.resolve(service.dir).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the services first (./mvnw -DskipTests install)");
+        }
+        try {
+            Files.createDirectories(log.getParent());
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(repoRoot.resolve(service.dir).toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(env);
+            builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            process = builder.start();
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until the service reports ready (database migrated, Kafka channels up). */
+    public ServiceProcess awaitReady(Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.dir + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return this;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                process.waitFor(250, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException(service.dir + " was not ready within " + timeout + "; see " + log);
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public Service service() {
+        return service;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** Asks the service to stop (SIGTERM: it leaves its consumer groups cleanly) and waits for it. */
+    @Override
+    public void close() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}
