@@ -3,6 +3,8 @@ package org.jcm.registry.contract.country;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * The full state of a partner country as every country event carries it, so that no consumer ever has to
  * call back. {@code version} grows by one with every change: a consumer keeps the highest it has seen and
@@ -26,6 +28,7 @@ public record CountrySnapshot(
         thirdPartyEntities = thirdPartyEntities == null ? List.of() : List.copyOf(thirdPartyEntities);
     }
 
+    @JsonIgnore
     public boolean isActive() {
         return state == CountryState.ACTIVE;
     }
