@@ -6,11 +6,13 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -22,10 +24,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jcm.registry.contract.country.CountrySnapshot;
+import org.jcm.registry.contract.country.CountrySnapshot.Article6Settings;
+import org.jcm.registry.contract.country.CountrySnapshot.FirstTransfer;
 import org.jcm.registry.contract.country.CountrySnapshot.Hosting;
 import org.jcm.registry.contract.country.CountrySnapshot.RegistryIdentity;
+import org.jcm.registry.contract.country.CountrySnapshot.TpeDesignation;
 import org.jcm.registry.contract.country.CountryState;
+import org.jcm.registry.countryonboarding.country.CountryService.HistoryEntry;
 import org.jcm.registry.platform.problem.Params;
+import org.jcm.registry.platform.problem.RuleViolation;
 
 @Path("/api/countries")
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,6 +58,19 @@ public class CountryResource {
 
     public record Activate(@NotNull LocalDate activatedOn, @NotBlank String registryCode, @NotBlank String article6RegistryId,
             Hosting hosting, @Size(max = 200) String partnerSystemClientId) {}
+
+    public record Suspend(@NotNull LocalDate suspendedOn, @NotBlank @Size(max = 2000) String reason) {}
+
+    public record Reinstate(@NotNull LocalDate reinstatedOn) {}
+
+    public record Terminate(@NotNull LocalDate terminatedOn, @NotBlank @Size(max = 2000) String reason) {}
+
+    public record DesignateTpe(@NotBlank @Size(max = 64) String tpeId, @NotBlank @Size(max = 200) String name,
+            @NotEmpty List<Integer> sectoralScopes, @NotNull LocalDate designatedOn) {}
+
+    public record WithdrawTpe(@NotNull LocalDate withdrawnOn) {}
+
+    public record ChangeArticle6(@NotNull Boolean ndcUseAuthorized, @NotNull Boolean oimpUseAuthorized, FirstTransfer oimpFirstTransfer) {}
 
     @POST
     @Operation(summary = "Proposes a partner country", description = "ISO 3166-1 alpha-2 code; alpha-3 is derived or checked.")
@@ -93,5 +113,99 @@ public class CountryResource {
     public CountrySnapshot activate(@PathParam("code") String code, @Valid @NotNull Activate request) {
         return service.activate(code, request.activatedOn(),
                 new RegistryIdentity(request.registryCode(), request.article6RegistryId(), request.hosting()), request.partnerSystemClientId(), OPERATOR);
+    }
+
+    @POST
+    @Path("/{code}/suspension")
+    @Operation(summary = "Suspends an ACTIVE country", description = "Freezes new registrations and issuances; history stays readable. Japan cannot be suspended.")
+    public CountrySnapshot suspend(@PathParam("code") String code, @Valid @NotNull Suspend request) {
+        return service.suspend(code, request.suspendedOn(), request.reason(), OPERATOR);
+    }
+
+    @POST
+    @Path("/{code}/reinstatement")
+    @Operation(summary = "Reinstates a SUSPENDED country to ACTIVE")
+    public CountrySnapshot reinstate(@PathParam("code") String code, @Valid @NotNull Reinstate request) {
+        return service.reinstate(code, request.reinstatedOn(), OPERATOR);
+    }
+
+    @POST
+    @Path("/{code}/termination")
+    @Operation(summary = "Terminates the partnership", description = "From ACTIVE or SUSPENDED; final. Japan cannot be terminated.")
+    public CountrySnapshot terminate(@PathParam("code") String code, @Valid @NotNull Terminate request) {
+        return service.terminate(code, request.terminatedOn(), request.reason(), OPERATOR);
+    }
+
+    @POST
+    @Path("/{code}/tpes")
+    @Operation(summary = "Records the Joint Committee's designation of a Third-Party Entity", description = "For sectoral scopes 1 to 15, from a date.")
+    @APIResponse(responseCode = "201", description = "Designated")
+    public Response designateTpe(@PathParam("code") String code, @Valid @NotNull DesignateTpe request) {
+        TpeDesignation designation = service.designateTpe(code, request.tpeId(), request.name(), request.sectoralScopes(), request.designatedOn(), OPERATOR);
+        return Response.created(URI.create("/api/countries/" + code + "/tpes/" + designation.tpeId())).entity(designation).build();
+    }
+
+    @GET
+    @Path("/{code}/tpes")
+    @Operation(summary = "The country's TPE designations",
+            description = "With `scope` and `on`: the TPEs designated for that sectoral scope on that date. Either alone filters by it; neither lists all, withdrawn ones included.")
+    public List<TpeDesignation> tpes(@PathParam("code") String code, @QueryParam("scope") String scope, @QueryParam("on") String on) {
+        return service.tpes(code, scopeParam(scope), dateParam(on));
+    }
+
+    @GET
+    @Path("/{code}/tpes/{tpeId}")
+    @Operation(summary = "One TPE designation")
+    public TpeDesignation tpe(@PathParam("code") String code, @PathParam("tpeId") String tpeId) {
+        return service.tpe(code, tpeId);
+    }
+
+    @POST
+    @Path("/{code}/tpes/{tpeId}/withdrawal")
+    @Operation(summary = "Records the withdrawal of a TPE designation", description = "Not before it was designated.")
+    public TpeDesignation withdrawTpe(@PathParam("code") String code, @PathParam("tpeId") String tpeId, @Valid @NotNull WithdrawTpe request) {
+        return service.withdrawTpe(code, tpeId, request.withdrawnOn(), OPERATOR);
+    }
+
+    @PUT
+    @Path("/{code}/article6")
+    @Operation(summary = "Sets the Article 6 authorization settings",
+            description = "Authorized uses (NDC, OIMP) and, when OIMP is authorized, which act counts as first transfer. The same settings again change nothing.")
+    public CountrySnapshot changeArticle6(@PathParam("code") String code, @Valid @NotNull ChangeArticle6 request) {
+        return service.changeArticle6Settings(code,
+                new Article6Settings(request.ndcUseAuthorized(), request.oimpUseAuthorized(), request.oimpFirstTransfer()), OPERATOR);
+    }
+
+    @GET
+    @Path("/{code}/history")
+    @Operation(summary = "The country's full history", description = "Every event from the event log, oldest first, with who made each change.")
+    public List<HistoryEntry> history(@PathParam("code") String code) {
+        return service.history(code);
+    }
+
+    private static Integer scopeParam(String scope) {
+        if (scope == null || scope.isBlank()) {
+            return null;
+        }
+        try {
+            int s = Integer.parseInt(scope.trim());
+            if (s >= 1 && s <= 15) {
+                return s;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new RuleViolation(CountryRule.INVALID_QUERY, "scope must be a sectoral scope number from 1 to 15, got '" + scope + "'");
+    }
+
+    private static LocalDate dateParam(String on) {
+        if (on == null || on.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(on.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new RuleViolation(CountryRule.INVALID_QUERY, "on must be a date as yyyy-mm-dd, got '" + on + "'");
+        }
     }
 }

@@ -18,29 +18,29 @@ import org.junit.jupiter.api.Test;
 class CountryResourceTest {
 
     @Test
-    void onboardsMongoliaThroughToActive() {
+    void onboardsBangladeshThroughToActive() {
         given().contentType(ContentType.JSON).body("""
-                {"code": "MN", "name": "Mongolia"}""")
+                {"code": "BD", "name": "Bangladesh"}""")
                 .when().post("/api/countries")
                 .then().statusCode(201)
-                .header("Location", endsWith("/api/countries/MN"))
-                .body("code", equalTo("MN"), "alpha3", equalTo("MNG"), "state", equalTo("PROPOSED"), "version", equalTo(1));
+                .header("Location", endsWith("/api/countries/BD"))
+                .body("code", equalTo("BD"), "alpha3", equalTo("BGD"), "state", equalTo("PROPOSED"), "version", equalTo(1));
 
-        post("/api/countries/MN/bilateral-document", "{\"signedOn\": \"2013-01-08\"}").statusCode(200)
-                .body("state", equalTo("BILATERAL_DOCUMENT_SIGNED"), "bilateralDocumentSignedOn", equalTo("2013-01-08"));
-        post("/api/countries/MN/joint-committee", "{\"establishedOn\": \"2013-04-11\"}").statusCode(200)
+        post("/api/countries/BD/bilateral-document", "{\"signedOn\": \"2013-03-19\"}").statusCode(200)
+                .body("state", equalTo("BILATERAL_DOCUMENT_SIGNED"), "bilateralDocumentSignedOn", equalTo("2013-03-19"));
+        post("/api/countries/BD/joint-committee", "{\"establishedOn\": \"2013-06-25\"}").statusCode(200)
                 .body("state", equalTo("JOINT_COMMITTEE_ESTABLISHED"));
-        post("/api/countries/MN/activation", """
-                {"activatedOn": "2013-07-01", "registryCode": "MN", "article6RegistryId": "MNG01", "hosting": "HOSTED"}""")
+        post("/api/countries/BD/activation", """
+                {"activatedOn": "2013-10-01", "registryCode": "BD", "article6RegistryId": "BGD01", "hosting": "HOSTED"}""")
                 .statusCode(200)
-                .body("state", equalTo("ACTIVE"), "version", equalTo(4), "registry.registryCode", equalTo("MN"),
-                        "registry.article6RegistryId", equalTo("MNG01"), "registry.hosting", equalTo("HOSTED"));
+                .body("state", equalTo("ACTIVE"), "version", equalTo(4), "registry.registryCode", equalTo("BD"),
+                        "registry.article6RegistryId", equalTo("BGD01"), "registry.hosting", equalTo("HOSTED"));
 
-        given().when().get("/api/countries/MN").then().statusCode(200).body("state", equalTo("ACTIVE"));
+        given().when().get("/api/countries/BD").then().statusCode(200).body("state", equalTo("ACTIVE"));
         given().queryParam("state", "ACTIVE").when().get("/api/countries").then().statusCode(200)
-                .body("code", hasItem("MN"), "code", hasItem("JP"));
+                .body("code", hasItem("BD"), "code", hasItem("JP"));
         given().queryParam("state", "PROPOSED").when().get("/api/countries").then().statusCode(200)
-                .body("code", not(hasItem("MN")));
+                .body("code", not(hasItem("BD")));
     }
 
     @Test

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.List;
 
+import org.jcm.registry.contract.country.CountrySnapshot.Article6Settings;
+import org.jcm.registry.contract.country.CountrySnapshot.FirstTransfer;
 import org.jcm.registry.contract.country.CountrySnapshot.Hosting;
+import org.jcm.registry.contract.country.CountrySnapshot.TpeDesignation;
 import org.jcm.registry.contract.country.CountrySnapshot.RegistryIdentity;
 import org.jcm.registry.contract.country.CountryState;
 import org.jcm.registry.platform.problem.RuleViolation;
@@ -86,5 +90,188 @@ class PartnerCountryTest {
 
     private static void assertRule(Runnable action, CountryRule rule) {
         assertThatThrownBy(action::run).isInstanceOf(RuleViolation.class).extracting(e -> ((RuleViolation) e).rule()).isEqualTo(rule);
+    }
+
+    private static final LocalDate SIGNED = LocalDate.of(2015, 11, 19);
+    private static final LocalDate JC = LocalDate.of(2016, 2, 4);
+    private static final LocalDate ACTIVATED = LocalDate.of(2016, 3, 1);
+
+    private static PartnerCountry activeThailand() {
+        PartnerCountry th = thailand();
+        th.signBilateralDocument(SIGNED, TODAY);
+        th.establishJointCommittee(JC, TODAY);
+        th.activate(ACTIVATED, THAI_REGISTRY, null, TODAY);
+        return th;
+    }
+
+    private static PartnerCountry inState(CountryState state) {
+        PartnerCountry th = thailand();
+        if (state == CountryState.PROPOSED) {
+            return th;
+        }
+        th.signBilateralDocument(SIGNED, TODAY);
+        if (state == CountryState.BILATERAL_DOCUMENT_SIGNED) {
+            return th;
+        }
+        th.establishJointCommittee(JC, TODAY);
+        if (state == CountryState.JOINT_COMMITTEE_ESTABLISHED) {
+            return th;
+        }
+        th.activate(ACTIVATED, THAI_REGISTRY, null, TODAY);
+        if (state == CountryState.SUSPENDED) {
+            th.suspend(LocalDate.of(2020, 1, 1), "audit", TODAY);
+        } else if (state == CountryState.TERMINATED) {
+            th.terminate(LocalDate.of(2020, 1, 1), "ended", TODAY);
+        }
+        return th;
+    }
+
+    @Test
+    void suspendsReinstatesAndTerminatesWithOneRevisionEach() {
+        PartnerCountry th = activeThailand();
+        th.suspend(LocalDate.of(2025, 1, 10), " registry audit ", TODAY);
+        assertThat(th.state()).isEqualTo(CountryState.SUSPENDED);
+        assertThat(th.snapshot().version()).isEqualTo(5);
+        th.reinstate(LocalDate.of(2025, 2, 1), TODAY);
+        assertThat(th.state()).isEqualTo(CountryState.ACTIVE);
+        th.suspend(LocalDate.of(2025, 3, 1), "again", TODAY);
+        th.terminate(LocalDate.of(2025, 6, 30), "ended", TODAY);
+        assertThat(th.state()).isEqualTo(CountryState.TERMINATED);
+        assertThat(th.snapshot().version()).isEqualTo(8);
+        assertThat(activeThailand()).satisfies(c -> {
+            c.terminate(ACTIVATED, "ended on the day it began", TODAY);
+            assertThat(c.state()).isEqualTo(CountryState.TERMINATED);
+        });
+    }
+
+    @Test
+    void everyIllegalTransitionIsRefusedAndChangesNothing() {
+        LocalDate d = LocalDate.of(2024, 1, 1);
+        for (CountryState state : CountryState.values()) {
+            if (state != CountryState.PROPOSED) {
+                assertUnchanged(inState(state), c -> c.signBilateralDocument(SIGNED, TODAY));
+            }
+            if (state != CountryState.BILATERAL_DOCUMENT_SIGNED) {
+                assertUnchanged(inState(state), c -> c.establishJointCommittee(JC, TODAY));
+            }
+            if (state != CountryState.JOINT_COMMITTEE_ESTABLISHED) {
+                assertUnchanged(inState(state), c -> c.activate(ACTIVATED, THAI_REGISTRY, null, TODAY));
+            }
+            if (state != CountryState.ACTIVE) {
+                assertUnchanged(inState(state), c -> c.suspend(d, "why", TODAY));
+            }
+            if (state != CountryState.SUSPENDED) {
+                assertUnchanged(inState(state), c -> c.reinstate(d, TODAY));
+            }
+            if (state != CountryState.ACTIVE && state != CountryState.SUSPENDED) {
+                assertUnchanged(inState(state), c -> c.terminate(d, "why", TODAY));
+            }
+            if (state != CountryState.JOINT_COMMITTEE_ESTABLISHED && state != CountryState.ACTIVE) {
+                assertUnchanged(inState(state), c -> c.designateTpe("TPE-1", "A TPE", List.of(1), d, TODAY));
+            }
+        }
+    }
+
+    private static void assertUnchanged(PartnerCountry country, java.util.function.Consumer<PartnerCountry> step) {
+        CountryState before = country.state();
+        long version = country.snapshot().version();
+        assertRule(() -> step.accept(country), CountryRule.ILLEGAL_TRANSITION);
+        assertThat(country.state()).isEqualTo(before);
+        assertThat(country.snapshot().version()).isEqualTo(version);
+    }
+
+    @Test
+    void refusesImpossibleDatesAndMissingReasonsForTheLaterSteps() {
+        PartnerCountry th = activeThailand();
+        assertRule(() -> th.suspend(TODAY.plusDays(1), "why", TODAY), CountryRule.DATE_IN_FUTURE);
+        assertRule(() -> th.suspend(ACTIVATED.minusDays(1), "why", TODAY), CountryRule.DATE_BEFORE_PREVIOUS_STEP);
+        assertRule(() -> th.suspend(ACTIVATED, "  ", TODAY), CountryRule.REASON_REQUIRED);
+        assertRule(() -> th.suspend(ACTIVATED, null, TODAY), CountryRule.REASON_REQUIRED);
+        assertRule(() -> th.terminate(ACTIVATED.minusDays(1), "why", TODAY), CountryRule.DATE_BEFORE_PREVIOUS_STEP);
+        assertRule(() -> th.terminate(ACTIVATED, "", TODAY), CountryRule.REASON_REQUIRED);
+        assertRule(() -> th.terminate(TODAY.plusDays(1), "why", TODAY), CountryRule.DATE_IN_FUTURE);
+        th.suspend(LocalDate.of(2025, 1, 10), "audit", TODAY);
+        assertRule(() -> th.reinstate(LocalDate.of(2025, 1, 9), TODAY), CountryRule.DATE_BEFORE_PREVIOUS_STEP);
+        assertRule(() -> th.reinstate(TODAY.plusDays(1), TODAY), CountryRule.DATE_IN_FUTURE);
+        assertRule(() -> th.terminate(LocalDate.of(2025, 1, 9), "why", TODAY), CountryRule.DATE_BEFORE_PREVIOUS_STEP);
+        th.reinstate(LocalDate.of(2025, 1, 10), TODAY);
+        assertRule(() -> th.suspend(LocalDate.of(2025, 1, 9), "why", TODAY), CountryRule.DATE_BEFORE_PREVIOUS_STEP);
+        assertThat(th.state()).isEqualTo(CountryState.ACTIVE);
+    }
+
+    @Test
+    void japanCannotBeSuspendedTerminatedOrGivenTpes() {
+        PartnerCountry jp = PartnerCountry.japan();
+        assertRule(() -> jp.suspend(TODAY, "why", TODAY), CountryRule.JAPAN_IS_FIXED);
+        assertRule(() -> jp.terminate(TODAY, "why", TODAY), CountryRule.JAPAN_IS_FIXED);
+        assertRule(() -> jp.designateTpe("TPE-1", "A TPE", List.of(1), TODAY, TODAY), CountryRule.JAPAN_IS_FIXED);
+        assertThat(jp.state()).isEqualTo(CountryState.ACTIVE);
+    }
+
+    @Test
+    void designatesAndWithdrawsTpesAndAnswersWhichWereDesignatedForAScopeOnADate() {
+        PartnerCountry th = inState(CountryState.JOINT_COMMITTEE_ESTABLISHED);
+        TpeDesignation jqa = th.designateTpe("TPE-TH-001", "Japan Quality Assurance Organization", List.of(3, 1, 3), LocalDate.of(2016, 2, 20), TODAY);
+        assertThat(jqa.sectoralScopes()).containsExactly(1, 3);
+        th.activate(ACTIVATED, THAI_REGISTRY, null, TODAY);
+        th.designateTpe("TPE-TH-002", "Bureau Veritas", List.of(1, 2, 7), LocalDate.of(2017, 1, 1), TODAY);
+        assertThat(th.snapshot().thirdPartyEntities()).extracting(TpeDesignation::tpeId).containsExactly("TPE-TH-001", "TPE-TH-002");
+        assertThat(th.snapshot().version()).isEqualTo(6);
+
+        TpeDesignation withdrawn = th.withdrawTpe("TPE-TH-002", LocalDate.of(2020, 6, 30), TODAY);
+        assertThat(withdrawn.withdrawnOn()).isEqualTo(LocalDate.of(2020, 6, 30));
+        assertThat(th.snapshot().version()).isEqualTo(7);
+
+        assertThat(th.tpes(1, LocalDate.of(2018, 1, 1))).extracting(TpeDesignation::tpeId).containsExactly("TPE-TH-001", "TPE-TH-002");
+        assertThat(th.tpes(1, LocalDate.of(2020, 6, 30))).extracting(TpeDesignation::tpeId).containsExactly("TPE-TH-001");
+        assertThat(th.tpes(7, LocalDate.of(2016, 12, 31))).isEmpty();
+        assertThat(th.tpes(7, LocalDate.of(2017, 1, 1))).extracting(TpeDesignation::tpeId).containsExactly("TPE-TH-002");
+        assertThat(th.tpes(3, LocalDate.of(2016, 2, 19))).isEmpty();
+        assertThat(th.tpes(null, null)).hasSize(2);
+
+        th.suspend(LocalDate.of(2021, 1, 1), "audit", TODAY);
+        assertRule(() -> th.designateTpe("TPE-TH-003", "Another", List.of(1), LocalDate.of(2021, 1, 2), TODAY), CountryRule.ILLEGAL_TRANSITION);
+        th.withdrawTpe("TPE-TH-001", LocalDate.of(2021, 1, 2), TODAY);
+        assertThat(th.tpes(null, LocalDate.of(2021, 1, 2))).isEmpty();
+    }
+
+    @Test
+    void refusesTpeDecisionsThatBreakARule() {
+        PartnerCountry th = activeThailand();
+        assertRule(() -> th.designateTpe("TPE 1", "Spaces are not allowed", List.of(1), ACTIVATED, TODAY), CountryRule.INVALID_TPE);
+        assertRule(() -> th.designateTpe("TPE-1", " ", List.of(1), ACTIVATED, TODAY), CountryRule.INVALID_TPE);
+        assertRule(() -> th.designateTpe("TPE-1", "A TPE", List.of(), ACTIVATED, TODAY), CountryRule.INVALID_SECTORAL_SCOPE);
+        assertRule(() -> th.designateTpe("TPE-1", "A TPE", List.of(0, 1), ACTIVATED, TODAY), CountryRule.INVALID_SECTORAL_SCOPE);
+        assertRule(() -> th.designateTpe("TPE-1", "A TPE", List.of(16), ACTIVATED, TODAY), CountryRule.INVALID_SECTORAL_SCOPE);
+        assertRule(() -> th.designateTpe("TPE-1", "A TPE", List.of(1), TODAY.plusDays(1), TODAY), CountryRule.DATE_IN_FUTURE);
+        assertRule(() -> th.designateTpe("TPE-1", "A TPE", List.of(1), JC.minusDays(1), TODAY), CountryRule.DATE_BEFORE_PREVIOUS_STEP);
+        th.designateTpe("TPE-1", "A TPE", List.of(1), JC, TODAY);
+        assertRule(() -> th.designateTpe("TPE-1", "A TPE again", List.of(2), JC, TODAY), CountryRule.TPE_ALREADY_DESIGNATED);
+        assertRule(() -> th.withdrawTpe("TPE-9", TODAY, TODAY), CountryRule.NO_SUCH_TPE);
+        assertRule(() -> th.withdrawTpe("TPE-1", JC.minusDays(1), TODAY), CountryRule.WITHDRAWAL_BEFORE_DESIGNATION);
+        assertRule(() -> th.withdrawTpe("TPE-1", TODAY.plusDays(1), TODAY), CountryRule.DATE_IN_FUTURE);
+        th.withdrawTpe("TPE-1", JC, TODAY);
+        assertRule(() -> th.withdrawTpe("TPE-1", TODAY, TODAY), CountryRule.TPE_ALREADY_WITHDRAWN);
+        assertThat(th.snapshot().version()).isEqualTo(6);
+        PartnerCountry ended = inState(CountryState.TERMINATED);
+        assertRule(() -> ended.withdrawTpe("TPE-1", TODAY, TODAY), CountryRule.ILLEGAL_TRANSITION);
+    }
+
+    @Test
+    void article6SettingsNeedAFirstTransferDefinitionExactlyWhenOimpIsAuthorized() {
+        PartnerCountry th = activeThailand();
+        assertThat(th.snapshot().article6()).isNull();
+        assertRule(() -> th.changeArticle6Settings(new Article6Settings(true, true, null)), CountryRule.FIRST_TRANSFER_REQUIRED);
+        assertRule(() -> th.changeArticle6Settings(new Article6Settings(true, false, FirstTransfer.ISSUANCE)), CountryRule.FIRST_TRANSFER_WITHOUT_OIMP);
+        Article6Settings settings = new Article6Settings(true, true, FirstTransfer.AUTHORIZATION);
+        assertThat(th.changeArticle6Settings(settings)).isTrue();
+        assertThat(th.snapshot().article6()).isEqualTo(settings);
+        assertThat(th.snapshot().version()).isEqualTo(5);
+        assertThat(th.changeArticle6Settings(settings)).isFalse();
+        assertThat(th.snapshot().version()).isEqualTo(5);
+        assertThat(th.changeArticle6Settings(new Article6Settings(true, false, null))).isTrue();
+        assertThat(th.snapshot().version()).isEqualTo(6);
+        PartnerCountry ended = inState(CountryState.TERMINATED);
+        assertRule(() -> ended.changeArticle6Settings(settings), CountryRule.ILLEGAL_TRANSITION);
     }
 }
