@@ -68,16 +68,16 @@ class RegistryFlowIT {
 
     @Test
     void aCountryActivatedInOnboardingAppearsInTheOtherServicesWithinSeconds() {
-        onboard("TH", "Thailand", "2015-11-19");
+        onboard("MN", "Mongolia", "2013-01-08");
         long start = System.nanoTime();
 
-        await().atMost(WITHIN_SECONDS).untilAsserted(() -> given().baseUri(url(Service.PROJECT_REGISTRY)).when().get("/api/countries/TH")
-                .then().statusCode(200).body("state", equalTo("ACTIVE"), "registry.article6RegistryId", equalTo("THA01")));
-        await().atMost(WITHIN_SECONDS).untilAsserted(() -> given().baseUri(url(Service.CREDIT_ISSUANCE)).when().get("/api/registries/TH")
-                .then().statusCode(200).body("countryCode", equalTo("TH"), "state", equalTo("ACTIVE")));
-        System.out.printf("[e2e] TH visible in project-registry and credit-issuance %d ms after its activation returned%n",
+        await().atMost(WITHIN_SECONDS).untilAsserted(() -> given().baseUri(url(Service.PROJECT_REGISTRY)).when().get("/api/countries/MN")
+                .then().statusCode(200).body("state", equalTo("ACTIVE"), "registry.article6RegistryId", equalTo("MNG01")));
+        await().atMost(WITHIN_SECONDS).untilAsserted(() -> given().baseUri(url(Service.CREDIT_ISSUANCE)).when().get("/api/registries/MN")
+                .then().statusCode(200).body("countryCode", equalTo("MN"), "state", equalTo("ACTIVE")));
+        System.out.printf("[e2e] MN visible in project-registry and credit-issuance %d ms after its activation returned%n",
                 Duration.ofNanos(System.nanoTime() - start).toMillis());
-        given().baseUri(url(Service.CREDIT_ISSUANCE)).when().get("/api/registries/TH/accounts").then().statusCode(200)
+        given().baseUri(url(Service.CREDIT_ISSUANCE)).when().get("/api/registries/MN/accounts").then().statusCode(200)
                 .body("type", containsInAnyOrder("GOVERNMENT_HOLDING", "CANCELLATION", "RETIREMENT"));
 
         // Japan, present from the start, has its registry too.
@@ -88,6 +88,53 @@ class RegistryFlowIT {
             given().baseUri(url(s)).when().get("/api/audit/verify").then().statusCode(200).body("valid", equalTo(true));
             given().baseUri(url(s)).when().get("/q/openapi").then().statusCode(200);
         }
+    }
+
+    @Test
+    void thailandsOnboardingIsVisibleStepByStepInTheOtherServicesAndInItsHistory() {
+        String co = url(Service.COUNTRY_ONBOARDING);
+        post(co, "/api/countries", "{\"code\": \"TH\", \"name\": \"Thailand\"}", 201);
+        awaitCountry("TH", "PROPOSED", 1);
+        post(co, "/api/countries/TH/bilateral-document", "{\"signedOn\": \"2015-11-19\"}", 200);
+        awaitCountry("TH", "BILATERAL_DOCUMENT_SIGNED", 2);
+        post(co, "/api/countries/TH/joint-committee", "{\"establishedOn\": \"2015-11-19\"}", 200);
+        awaitCountry("TH", "JOINT_COMMITTEE_ESTABLISHED", 3);
+        post(co, "/api/countries/TH/activation",
+                "{\"activatedOn\": \"2016-03-01\", \"registryCode\": \"TH\", \"article6RegistryId\": \"THA01\", \"hosting\": \"EXTERNAL\"}", 200);
+        awaitCountry("TH", "ACTIVE", 4);
+        awaitRegistry("TH", "ACTIVE");
+        post(co, "/api/countries/TH/tpes",
+                "{\"tpeId\": \"TPE-TH-001\", \"name\": \"Japan Quality Assurance Organization\", \"sectoralScopes\": [1, 3], \"designatedOn\": \"2016-04-01\"}", 201);
+        post(co, "/api/countries/TH/tpes",
+                "{\"tpeId\": \"TPE-TH-002\", \"name\": \"Lloyd's Register Quality Assurance\", \"sectoralScopes\": [1, 2, 3, 7], \"designatedOn\": \"2016-05-01\"}", 201);
+        await().atMost(WITHIN_SECONDS).untilAsserted(() -> given().baseUri(url(Service.PROJECT_REGISTRY)).when().get("/api/countries/TH")
+                .then().statusCode(200).body("version", equalTo(6), "thirdPartyEntities.tpeId", containsInAnyOrder("TPE-TH-001", "TPE-TH-002")));
+        post(co, "/api/countries/TH/suspension", "{\"suspendedOn\": \"2020-01-15\", \"reason\": \"Joint Committee review\"}", 200);
+        awaitCountry("TH", "SUSPENDED", 7);
+        awaitRegistry("TH", "SUSPENDED");
+        post(co, "/api/countries/TH/reinstatement", "{\"reinstatedOn\": \"2020-06-01\"}", 200);
+        awaitCountry("TH", "ACTIVE", 8);
+        awaitRegistry("TH", "ACTIVE");
+
+        given().baseUri(co).when().get("/api/countries/TH/history").then().statusCode(200)
+                .body("type", org.hamcrest.Matchers.contains("PartnerCountryProposed", "BilateralDocumentSigned", "JointCommitteeEstablished",
+                        "PartnerCountryActivated", "ThirdPartyEntityDesignated", "ThirdPartyEntityDesignated", "PartnerCountrySuspended",
+                        "PartnerCountryReinstated"))
+                .body("version", org.hamcrest.Matchers.contains(1, 2, 3, 4, 5, 6, 7, 8));
+    }
+
+    private static void awaitCountry(String code, String state, int version) {
+        await().atMost(WITHIN_SECONDS).untilAsserted(() -> given().baseUri(url(Service.PROJECT_REGISTRY)).when().get("/api/countries/" + code)
+                .then().statusCode(200).body("state", equalTo(state), "version", equalTo(version)));
+    }
+
+    private static void awaitRegistry(String code, String state) {
+        await().atMost(WITHIN_SECONDS).untilAsserted(() -> given().baseUri(url(Service.CREDIT_ISSUANCE)).when().get("/api/registries/" + code)
+                .then().statusCode(200).body("state", equalTo(state)));
+    }
+
+    private static void post(String baseUri, String path, String json, int status) {
+        given().baseUri(baseUri).contentType(ContentType.JSON).body(json).when().post(path).then().statusCode(status);
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.jcm.registry.platform.inbox.InboundHandler;
 import org.jcm.registry.platform.inbox.InboundProcessor;
 import org.jcm.registry.platform.messaging.InboundEvent;
 
-/** Keeps the country read model and opens a country's registry when it becomes ACTIVE. */
+/** Keeps the country read model, opens a country's registry when it becomes ACTIVE, and keeps its state in step. */
 @ApplicationScoped
 public class CountryEventsConsumer implements InboundHandler {
 
@@ -43,6 +43,7 @@ public class CountryEventsConsumer implements InboundHandler {
         CountryEvent country = countries.decode(event);
         if (countries.apply(country.country(), event.time())) {
             registries.openIfAbsent(country.country(), event.time());
+            registries.followCountry(country.country(), event.time());
         }
     }
 }

@@ -64,6 +64,24 @@ public class Registry {
         return r;
     }
 
+    /**
+     * Follows its country: a SUSPENDED country's registry is suspended (no issuance), a reinstated one is active
+     * again, a TERMINATED one is closed for good. Returns true if the state changed.
+     */
+    public boolean followCountry(CountrySnapshot country) {
+        State next = switch (country.state()) {
+            case ACTIVE -> State.ACTIVE;
+            case SUSPENDED -> State.SUSPENDED;
+            case TERMINATED -> State.CLOSED;
+            default -> state;
+        };
+        if (next == state || state == State.CLOSED) {
+            return false;
+        }
+        state = next;
+        return true;
+    }
+
     public String code() { return code; }
     public String countryCode() { return countryCode; }
     public String name() { return name; }

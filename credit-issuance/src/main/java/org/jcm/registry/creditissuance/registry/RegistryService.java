@@ -12,6 +12,7 @@ import org.jcm.registry.contract.country.CountrySnapshot;
 import org.jcm.registry.contract.registry.RegistryEvent;
 import org.jcm.registry.contract.registry.RegistryEvent.AccountOpened;
 import org.jcm.registry.contract.registry.RegistryEvent.RegistryOpened;
+import org.jcm.registry.contract.registry.RegistryEvent.RegistryStateChanged;
 import org.jcm.registry.platform.eventlog.EventLog;
 import org.jcm.registry.platform.problem.RuleViolation;
 
@@ -55,6 +56,13 @@ public class RegistryService {
                     account.state().name(), at));
         }
         return Optional.of(registry);
+    }
+
+    /** Keeps an existing registry's state in step with its country's (suspension, reinstatement, termination). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void followCountry(CountrySnapshot country, Instant at) {
+        registries.ofCountry(country.code()).filter(r -> r.followCountry(country)).ifPresent(r -> append(r,
+                new RegistryStateChanged(r.code(), r.countryCode(), r.state().name(), country.version(), at)));
     }
 
     @Transactional

@@ -147,6 +147,23 @@ class CountryEventsConsumerTest {
     }
 
     @Test
+    void theRegistryFollowsItsCountrysSuspensionReinstatementAndTermination() {
+        publish(activated("UA", "Ukraine", 4));
+        await().atMost(WITHIN).untilAsserted(() -> given().when().get("/api/registries/UA").then().statusCode(200).body("state", equalTo("ACTIVE")));
+        publish(snapshotEvent(country("UA", "Ukraine", CountryState.SUSPENDED, 5), "PartnerCountrySuspended"));
+        await().atMost(WITHIN).untilAsserted(() -> given().when().get("/api/registries/UA").then().statusCode(200).body("state", equalTo("SUSPENDED")));
+        publish(snapshotEvent(country("UA", "Ukraine", CountryState.ACTIVE, 6), "PartnerCountryReinstated"));
+        await().atMost(WITHIN).untilAsserted(() -> given().when().get("/api/registries/UA").then().statusCode(200).body("state", equalTo("ACTIVE")));
+        publish(snapshotEvent(country("UA", "Ukraine", CountryState.TERMINATED, 7), "PartnerCountryTerminated"));
+        await().atMost(WITHIN).untilAsserted(() -> given().when().get("/api/registries/UA").then().statusCode(200).body("state", equalTo("CLOSED")));
+        // Terminated is final: a late, older ACTIVE snapshot changes nothing.
+        int partition = publish(snapshotEvent(country("UA", "Ukraine", CountryState.ACTIVE, 6), "PartnerCountryReinstated")).partition();
+        TestInfra.publishEvent(Topics.COUNTRIES, partition, "TZ", activated("TZ", "Tanzania", 4));
+        await().atMost(WITHIN).untilAsserted(() -> given().when().get("/api/registries/TZ").then().statusCode(200));
+        given().when().get("/api/registries/UA").then().body("state", equalTo("CLOSED"));
+    }
+
+    @Test
     void unknownRegistriesAndAccountsAreProblems() {
         given().when().get("/api/registries/ZZ").then().statusCode(404).contentType(startsWith("application/problem+json"))
                 .body("code", equalTo("JCM-REG-001"));
@@ -168,6 +185,8 @@ class CountryEventsConsumerTest {
         Object body = switch (type) {
             case "PartnerCountryActivated" -> new CountryEvent.PartnerCountryActivated(snapshot, "operator", snapshot.activatedOn());
             case "PartnerCountrySuspended" -> new CountryEvent.PartnerCountrySuspended(snapshot, "operator", LocalDate.of(2020, 1, 1), "test");
+            case "PartnerCountryReinstated" -> new CountryEvent.PartnerCountryReinstated(snapshot, "operator", LocalDate.of(2020, 2, 1));
+            case "PartnerCountryTerminated" -> new CountryEvent.PartnerCountryTerminated(snapshot, "operator", LocalDate.of(2020, 3, 1), "test");
             default -> throw new IllegalArgumentException(type);
         };
         return codec.encode(UUID.randomUUID(), "/jcm/country-onboarding", type, snapshot.code(), Instant.now().truncatedTo(ChronoUnit.MICROS), body);
