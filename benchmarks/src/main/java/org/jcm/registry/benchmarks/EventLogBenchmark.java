@@ -56,7 +56,8 @@ public final class EventLogBenchmark {
             postgres.createDatabaseIfAbsent("bench");
             PostgresServer.ServiceDatabase db = postgres.provisionService("bench", "country_onboarding", "country_onboarding");
 
-            double baseline = rawInserts(db, clients, codes.size() * 4);
+            // The baseline writes as a role of its own into a schema of its own: same server, same kind of connection.
+            double baseline = rawInserts(postgres.provisionService("bench", "bench_baseline", "bench_baseline"), clients, codes.size() * 4);
             System.out.printf("  raw PostgreSQL: %8.0f single-row commits/s%n", baseline);
 
             try (ServiceProcess service = new ServiceProcess(ServiceProcess.Service.COUNTRY_ONBOARDING, repo, 0,
@@ -114,7 +115,8 @@ public final class EventLogBenchmark {
     }
 
     private static void runLifecycles(ServiceProcess service, int clients, List<String> codes) throws Exception {
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(clients)).build();
+        ExecutorService httpThreads = Executors.newFixedThreadPool(clients);
+        HttpClient http = HttpClient.newBuilder().executor(httpThreads).build();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<?>> futures = new ArrayList<>();
         for (String code : codes) {
@@ -132,6 +134,7 @@ public final class EventLogBenchmark {
             f.get();
         }
         pool.shutdown();
+        httpThreads.shutdown();
     }
 
     private static void post(HttpClient http, ServiceProcess service, String path, String json, int expected) throws Exception {
