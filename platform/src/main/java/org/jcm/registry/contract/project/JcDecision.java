@@ -1,0 +1,6 @@
+package org.jcm.registry.contract.project;
+
+import java.time.LocalDate;
+
+/** A Joint Committee decision as the registry records it: the JC's own reference and the date it was taken. */
+public record JcDecision(String reference, LocalDate decidedOn) {}

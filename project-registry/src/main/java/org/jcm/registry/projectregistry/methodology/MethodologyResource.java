@@ -1,0 +1,114 @@
+package org.jcm.registry.projectregistry.methodology;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jcm.registry.contract.project.JcDecision;
+import org.jcm.registry.contract.project.MethodologySnapshot;
+import org.jcm.registry.contract.project.MethodologyState;
+import org.jcm.registry.platform.problem.Params;
+import org.jcm.registry.projectregistry.HistoryEntry;
+
+@Path("/api/methodologies")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Methodologies", description = "Methodologies per partner country, approved by its Joint Committee as {CC}_AM{NNN}")
+public class MethodologyResource {
+
+    /** Until JWT security lands, changes are recorded as made by the registry operator role. */
+    static final String OPERATOR = "operator";
+
+    private final MethodologyService service;
+
+    public MethodologyResource(MethodologyService service) {
+        this.service = service;
+    }
+
+    public record ProposeMethodology(@NotBlank @Pattern(regexp = "[A-Z]{2}") String country, @NotBlank @Size(max = 300) String title,
+            @NotNull @Min(1) @Max(15) Integer sectoralScope, LocalDate proposedOn) {}
+
+    public record Decision(@NotBlank @Size(max = 200) String decisionReference, @NotNull LocalDate decidedOn, @Size(max = 2000) String reason) {
+        JcDecision jc() {
+            return new JcDecision(decisionReference, decidedOn);
+        }
+    }
+
+    public record Revision(@NotBlank @Size(max = 200) String decisionReference, @NotNull LocalDate decidedOn, @Size(max = 300) String title) {}
+
+    @POST
+    @Operation(summary = "Proposes a methodology for a partner country", description = "Sectoral scope 1 to 15; it is numbered only at approval.")
+    @APIResponse(responseCode = "201", description = "Proposed")
+    public Response propose(@Valid @NotNull ProposeMethodology request) {
+        MethodologySnapshot m = service.propose(request.country(), request.title(), request.sectoralScope(), request.proposedOn(), OPERATOR);
+        return Response.created(URI.create("/api/methodologies/" + m.id())).entity(m).build();
+    }
+
+    @GET
+    @Operation(summary = "Lists methodologies", description = "Optionally of one country (`country`) and in one state (`state`).")
+    public List<MethodologySnapshot> list(@QueryParam("country") String country, @QueryParam("state") String state) {
+        return service.list(country, Params.optionalEnum(MethodologyState.class, state, "state"));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One methodology, by id or by reference (e.g. MN_AM003)")
+    public MethodologySnapshot get(@PathParam("id") String id) {
+        return service.get(id);
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "Every event of one methodology, oldest first, from the service's event log")
+    public List<HistoryEntry> history(@PathParam("id") String id) {
+        return service.history(id).stream().map(HistoryEntry::of).toList();
+    }
+
+    @POST
+    @Path("/{id}/approval")
+    @Operation(summary = "Records the Joint Committee's approval", description = "Assigns the next reference of the country, {CC}_AM{NNN}.")
+    public MethodologySnapshot approve(@PathParam("id") String id, @Valid @NotNull Decision request) {
+        return service.approve(id, request.jc(), OPERATOR);
+    }
+
+    @POST
+    @Path("/{id}/rejection")
+    @Operation(summary = "Records the Joint Committee's rejection")
+    public MethodologySnapshot reject(@PathParam("id") String id, @Valid @NotNull Decision request) {
+        return service.reject(id, request.jc(), request.reason(), OPERATOR);
+    }
+
+    @POST
+    @Path("/{id}/revision")
+    @Operation(summary = "Records a revision approved by the Joint Committee", description = "The methodology keeps its reference; its version grows by one.")
+    public MethodologySnapshot revise(@PathParam("id") String id, @Valid @NotNull Revision request) {
+        return service.revise(id, request.title(), new JcDecision(request.decisionReference(), request.decidedOn()), OPERATOR);
+    }
+
+    @POST
+    @Path("/{id}/withdrawal")
+    @Operation(summary = "Withdraws an approved methodology for new projects")
+    public MethodologySnapshot withdraw(@PathParam("id") String id, @Valid @NotNull Decision request) {
+        return service.withdraw(id, request.jc(), request.reason(), OPERATOR);
+    }
+}

@@ -1,0 +1,128 @@
+package org.jcm.registry.projectregistry.methodology;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.jcm.registry.contract.Topics;
+import org.jcm.registry.contract.country.CountrySnapshot;
+import org.jcm.registry.contract.country.CountryState;
+import org.jcm.registry.contract.project.JcDecision;
+import org.jcm.registry.contract.project.MethodologyEvent;
+import org.jcm.registry.contract.project.MethodologyEvent.MethodologyApproved;
+import org.jcm.registry.contract.project.MethodologyEvent.MethodologyProposed;
+import org.jcm.registry.contract.project.MethodologyEvent.MethodologyRejected;
+import org.jcm.registry.contract.project.MethodologyEvent.MethodologyRevised;
+import org.jcm.registry.contract.project.MethodologyEvent.MethodologyWithdrawn;
+import org.jcm.registry.contract.project.MethodologySnapshot;
+import org.jcm.registry.contract.project.MethodologyState;
+import org.jcm.registry.platform.countries.KnownCountries;
+import org.jcm.registry.platform.eventlog.EventLog;
+import org.jcm.registry.platform.eventlog.EventLogEntry;
+import org.jcm.registry.platform.problem.RuleViolation;
+import org.jcm.registry.projectregistry.ProjectRegistryConstraints;
+import org.jcm.registry.projectregistry.ReferenceCounters;
+
+/** Every change to a methodology, each committed together with the event that tells the other services. */
+@ApplicationScoped
+public class MethodologyService {
+
+    public static final String AGGREGATE = "Methodology";
+
+    private final MethodologyRepository methodologies;
+    private final KnownCountries countries;
+    private final ReferenceCounters counters;
+    private final ProjectRegistryConstraints constraints;
+    private final EventLog eventLog;
+    private final Clock clock;
+
+    public MethodologyService(MethodologyRepository methodologies, KnownCountries countries, ReferenceCounters counters,
+            ProjectRegistryConstraints constraints, EventLog eventLog, Clock clock) {
+        this.methodologies = methodologies;
+        this.countries = countries;
+        this.counters = counters;
+        this.constraints = constraints;
+        this.eventLog = eventLog;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public MethodologySnapshot propose(String country, String title, int sectoralScope, LocalDate proposedOn, String actor) {
+        requireJointCommittee(country);
+        Methodology m = Methodology.propose(UUID.randomUUID(), country, title, sectoralScope, proposedOn == null ? today() : proposedOn, today());
+        methodologies.persist(m);
+        return publish(m, s -> new MethodologyProposed(s, actor));
+    }
+
+    @Transactional
+    public MethodologySnapshot approve(String id, JcDecision decision, String actor) {
+        Methodology m = methodologies.lockForChange(id);
+        m.approve(decision, today(), () -> counters.next(m.country(), ReferenceCounters.Kind.METHODOLOGY));
+        return publish(m, s -> new MethodologyApproved(s, actor, decision));
+    }
+
+    @Transactional
+    public MethodologySnapshot reject(String id, JcDecision decision, String reason, String actor) {
+        Methodology m = methodologies.lockForChange(id);
+        m.reject(decision, today());
+        return publish(m, s -> new MethodologyRejected(s, actor, decision, reason));
+    }
+
+    @Transactional
+    public MethodologySnapshot revise(String id, String title, JcDecision decision, String actor) {
+        Methodology m = methodologies.lockForChange(id);
+        int previous = m.version();
+        m.revise(title, decision, today());
+        return publish(m, s -> new MethodologyRevised(s, actor, decision, previous));
+    }
+
+    @Transactional
+    public MethodologySnapshot withdraw(String id, JcDecision decision, String reason, String actor) {
+        Methodology m = methodologies.lockForChange(id);
+        m.withdraw(decision, today());
+        return publish(m, s -> new MethodologyWithdrawn(s, actor, decision, reason));
+    }
+
+    @Transactional
+    public MethodologySnapshot get(String id) {
+        return methodologies.byIdOrReference(id).map(Methodology::snapshot).orElseThrow(() -> MethodologyRepository.notFound(id));
+    }
+
+    @Transactional
+    public List<MethodologySnapshot> list(String country, MethodologyState state) {
+        return methodologies.list(country, state).stream().map(Methodology::snapshot).toList();
+    }
+
+    @Transactional
+    public List<EventLogEntry> history(String id) {
+        Methodology m = methodologies.byIdOrReference(id).orElseThrow(() -> MethodologyRepository.notFound(id));
+        return eventLog.history(AGGREGATE, m.id().toString());
+    }
+
+    private void requireJointCommittee(String code) {
+        CountrySnapshot country = countries.find(code).orElseThrow(() -> new RuleViolation(MethodologyRule.UNKNOWN_COUNTRY,
+                "no partner country " + code + " is known here (yet): see /api/countries"));
+        if (country.state() != CountryState.JOINT_COMMITTEE_ESTABLISHED && country.state() != CountryState.ACTIVE
+                && country.state() != CountryState.SUSPENDED) {
+            throw new RuleViolation(MethodologyRule.COUNTRY_WITHOUT_JOINT_COMMITTEE, code + " is " + country.state()
+                    + ": methodologies need the country's Joint Committee");
+        }
+    }
+
+    private MethodologySnapshot publish(Methodology m, Function<MethodologySnapshot, MethodologyEvent> event) {
+        constraints.flush();
+        MethodologySnapshot snapshot = m.snapshot();
+        MethodologyEvent e = event.apply(snapshot);
+        eventLog.append(Topics.METHODOLOGIES, AGGREGATE, snapshot.id(), MethodologyEvent.typeOf(e.getClass()), e);
+        return snapshot;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}

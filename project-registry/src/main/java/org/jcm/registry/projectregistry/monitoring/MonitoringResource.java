@@ -1,0 +1,86 @@
+package org.jcm.registry.projectregistry.monitoring;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jcm.registry.contract.project.DocumentReference;
+import org.jcm.registry.contract.project.ProjectEvent.VintageAmount;
+import org.jcm.registry.contract.project.ProjectSnapshot.Period;
+import org.jcm.registry.projectregistry.monitoring.MonitoringViews.MonitoringReportView;
+import org.jcm.registry.projectregistry.monitoring.MonitoringViews.VerificationView;
+
+@Path("/api/projects/{projectId}/monitoring-reports")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Monitoring and verification", description = "Monitoring reports of registered projects and their verification by designated TPEs")
+public class MonitoringResource {
+
+    static final String OPERATOR = "operator";
+
+    private final MonitoringService service;
+
+    public MonitoringResource(MonitoringService service) {
+        this.service = service;
+    }
+
+    public record SubmitReport(@NotNull Period period, List<@NotNull VintageAmount> claimedReductions, @Min(0) Long totalClaimed,
+            LocalDate submittedOn, @NotNull DocumentReference document, UUID supersedes) {}
+
+    public record RecordVerification(@NotBlank String tpeId, @NotNull LocalDate verifiedOn, @NotNull Verification.Opinion opinion,
+            List<@NotNull VintageAmount> verifiedReductions, @Min(0) Long totalVerified, @NotNull DocumentReference report, UUID supersedes) {}
+
+    @POST
+    @Operation(summary = "Submits a monitoring report for a REGISTERED project", description = "The period lies inside the crediting period and "
+            + "overlaps no other period of the project; claimed reductions are given per calendar year (vintage). A correction names the "
+            + "report it supersedes (`supersedes`) and restates the same period.")
+    @APIResponse(responseCode = "201", description = "Submitted")
+    public Response submit(@PathParam("projectId") String projectId, @Valid @NotNull SubmitReport r) {
+        MonitoringReportView view = service.submit(projectId, new MonitoringService.Claim(r.period(), r.claimedReductions(), r.totalClaimed(),
+                r.submittedOn(), r.document(), r.supersedes()), OPERATOR);
+        return Response.created(URI.create("/api/projects/" + view.projectId() + "/monitoring-reports/" + view.id())).entity(view).build();
+    }
+
+    @GET
+    @Operation(summary = "The project's monitoring reports with their verifications")
+    public List<MonitoringReportView> list(@PathParam("projectId") String projectId) {
+        return service.reportsOf(projectId);
+    }
+
+    @GET
+    @Path("/{reportId}")
+    @Operation(summary = "One monitoring report with its verifications")
+    public MonitoringReportView get(@PathParam("projectId") String projectId, @PathParam("reportId") UUID reportId) {
+        return service.report(projectId, reportId);
+    }
+
+    @POST
+    @Path("/{reportId}/verifications")
+    @Operation(summary = "Records a TPE's verification of the report", description = "The TPE must be designated for the methodology's sectoral "
+            + "scope in the host country on the verification date. Verified reductions are given per vintage, add up, and never exceed the "
+            + "claim. A correction names the verification it supersedes.")
+    @APIResponse(responseCode = "201", description = "Recorded")
+    public Response verify(@PathParam("projectId") String projectId, @PathParam("reportId") UUID reportId, @Valid @NotNull RecordVerification r) {
+        VerificationView view = service.verify(projectId, reportId, new MonitoringService.Opinion(r.tpeId(), r.verifiedOn(), r.opinion(),
+                r.verifiedReductions(), r.totalVerified(), r.report(), r.supersedes()), OPERATOR);
+        return Response.created(URI.create("/api/projects/" + projectId + "/monitoring-reports/" + reportId + "/verifications/" + view.id()))
+                .entity(view).build();
+    }
+}

@@ -1,0 +1,170 @@
+package org.jcm.registry.projectregistry.project;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jcm.registry.contract.project.DocumentReference;
+import org.jcm.registry.contract.project.JcDecision;
+import org.jcm.registry.contract.project.ProjectSnapshot;
+import org.jcm.registry.contract.project.ProjectSnapshot.CityCollaboration;
+import org.jcm.registry.contract.project.ProjectSnapshot.CreditAllocation;
+import org.jcm.registry.contract.project.ProjectSnapshot.Period;
+import org.jcm.registry.contract.project.ProjectState;
+import org.jcm.registry.platform.problem.Params;
+import org.jcm.registry.projectregistry.HistoryEntry;
+import org.jcm.registry.projectregistry.monitoring.MonitoringService;
+import org.jcm.registry.projectregistry.monitoring.MonitoringViews.MonitoringReportView;
+
+@Path("/api/projects")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Projects", description = "The JCM project cycle, from idea note to registration, and its history")
+public class ProjectResource {
+
+    /** Until JWT security lands, changes are recorded as made by the registry operator role. */
+    static final String OPERATOR = "operator";
+
+    private final ProjectService service;
+    private final MonitoringService monitoring;
+
+    public ProjectResource(ProjectService service, MonitoringService monitoring) {
+        this.service = service;
+        this.monitoring = monitoring;
+    }
+
+    public record ParticipantRequest(@NotBlank @Size(max = 300) String name, @NotBlank @Pattern(regexp = "[A-Z]{2}") String country,
+            @NotBlank @Size(max = 100) String role, boolean focalPoint) {}
+
+    public record SubmitIdea(
+            @NotBlank @Size(max = 300) String title,
+            @NotBlank @Pattern(regexp = "[A-Z]{2}") String hostCountry,
+            @NotBlank String methodology,
+            @NotEmpty List<@Valid @NotNull ParticipantRequest> participants,
+            @NotNull Period creditingPeriod,
+            @NotNull @Min(0) Long estimatedAnnualReductions,
+            @NotNull CreditAllocation creditAllocation,
+            CityCollaboration cityCollaboration,
+            List<@NotNull DocumentReference> documents,
+            LocalDate submittedOn) {}
+
+    public record Decision(@NotBlank @Size(max = 200) String decisionReference, @NotNull LocalDate decidedOn, @Size(max = 2000) String reason) {
+        JcDecision jc() {
+            return new JcDecision(decisionReference, decidedOn);
+        }
+    }
+
+    public record DesignPublication(@NotNull LocalDate publishedOn, @NotNull DocumentReference designDocument) {}
+
+    public record ValidationRequest(@NotBlank String tpeId, @NotNull LocalDate validatedOn, @NotNull DocumentReference report) {}
+
+    public record RegistrationRequest(LocalDate requestedOn) {}
+
+    public record Withdrawal(LocalDate withdrawnOn, @Size(max = 2000) String reason) {}
+
+    /** One project with its monitoring periods and their verifications. */
+    public record ProjectDetails(ProjectSnapshot project, List<MonitoringReportView> monitoringReports) {}
+
+    @POST
+    @Operation(summary = "Submits a project idea note", description = "The host country must be ACTIVE and the methodology an approved one of "
+            + "that country. Assigns the idea-note reference {CC}_PIN{NNN}.")
+    @APIResponse(responseCode = "201", description = "Submitted")
+    public Response submit(@Valid @NotNull SubmitIdea r) {
+        List<Participant> participants = r.participants().stream().map(p -> new Participant(p.name(), p.country(), p.role(), p.focalPoint())).toList();
+        ProjectSnapshot p = service.submitIdea(r.hostCountry(), r.methodology(), new Project.Content(r.title(), participants, r.creditingPeriod(),
+                r.estimatedAnnualReductions(), r.creditAllocation(), r.cityCollaboration(), r.documents()), r.submittedOn(), OPERATOR);
+        return Response.created(URI.create("/api/projects/" + p.id())).entity(p).build();
+    }
+
+    @GET
+    @Operation(summary = "Finds projects", description = "Filters: `country`, `state`, `methodology` (id or reference such as MN_AM003), "
+            + "`cityCollaboration` (either city, or both as `Kitakyushu-Hai Phong`).")
+    public List<ProjectSnapshot> search(@QueryParam("country") String country, @QueryParam("state") String state,
+            @QueryParam("methodology") String methodology, @QueryParam("cityCollaboration") String cityCollaboration) {
+        return service.search(country, Params.optionalEnum(ProjectState.class, state, "state"), methodology, cityCollaboration);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One project with its monitoring periods and verifications", description = "By id, project reference (MN001) or idea-note reference (MN_PIN001).")
+    public ProjectDetails get(@PathParam("id") String id) {
+        ProjectSnapshot project = service.get(id);
+        return new ProjectDetails(project, monitoring.reportsOf(project.id()));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "Every event of one project, oldest first, from the service's event log")
+    public List<HistoryEntry> history(@PathParam("id") String id) {
+        return service.history(id).stream().map(HistoryEntry::of).toList();
+    }
+
+    @POST
+    @Path("/{id}/no-objection")
+    @Operation(summary = "Records the Joint Committee's no objection to the idea note")
+    public ProjectSnapshot noObjection(@PathParam("id") String id, @Valid @NotNull Decision r) {
+        return service.grantNoObjection(id, r.jc(), OPERATOR);
+    }
+
+    @POST
+    @Path("/{id}/design-publication")
+    @Operation(summary = "Records the publication of the project design document for public input")
+    public ProjectSnapshot publishDesign(@PathParam("id") String id, @Valid @NotNull DesignPublication r) {
+        return service.publishDesign(id, r.publishedOn(), r.designDocument(), OPERATOR);
+    }
+
+    @POST
+    @Path("/{id}/validation")
+    @Operation(summary = "Records the validation by a TPE", description = "The TPE must be designated for the methodology's sectoral scope in the host country on the validation date.")
+    public ProjectSnapshot validate(@PathParam("id") String id, @Valid @NotNull ValidationRequest r) {
+        return service.validate(id, r.tpeId(), r.validatedOn(), r.report(), OPERATOR);
+    }
+
+    @POST
+    @Path("/{id}/registration-request")
+    @Operation(summary = "Requests registration of a validated project")
+    public ProjectSnapshot requestRegistration(@PathParam("id") String id, @Valid @NotNull RegistrationRequest r) {
+        return service.requestRegistration(id, r.requestedOn(), OPERATOR);
+    }
+
+    @POST
+    @Path("/{id}/registration")
+    @Operation(summary = "Records the Joint Committee's registration", description = "Assigns the next project reference of the host country, {CC}{NNN}.")
+    public ProjectSnapshot register(@PathParam("id") String id, @Valid @NotNull Decision r) {
+        return service.register(id, r.jc(), OPERATOR);
+    }
+
+    @POST
+    @Path("/{id}/withdrawal")
+    @Operation(summary = "Withdraws a project before its registration")
+    public ProjectSnapshot withdraw(@PathParam("id") String id, @Valid @NotNull Withdrawal r) {
+        return service.withdraw(id, r.withdrawnOn(), r.reason(), OPERATOR);
+    }
+
+    @POST
+    @Path("/{id}/deregistration")
+    @Operation(summary = "Records the Joint Committee's deregistration of a registered project")
+    public ProjectSnapshot deregister(@PathParam("id") String id, @Valid @NotNull Decision r) {
+        return service.deregister(id, r.jc(), r.reason(), OPERATOR);
+    }
+}

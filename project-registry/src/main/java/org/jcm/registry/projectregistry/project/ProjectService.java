@@ -1,0 +1,193 @@
+package org.jcm.registry.projectregistry.project;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.jcm.registry.contract.Topics;
+import org.jcm.registry.contract.country.CountrySnapshot;
+import org.jcm.registry.contract.country.CountrySnapshot.TpeDesignation;
+import org.jcm.registry.contract.project.DocumentReference;
+import org.jcm.registry.contract.project.JcDecision;
+import org.jcm.registry.contract.project.ProjectEvent;
+import org.jcm.registry.contract.project.ProjectEvent.ProjectDeregistered;
+import org.jcm.registry.contract.project.ProjectEvent.ProjectDesignPublished;
+import org.jcm.registry.contract.project.ProjectEvent.ProjectIdeaSubmitted;
+import org.jcm.registry.contract.project.ProjectEvent.ProjectNoObjectionGranted;
+import org.jcm.registry.contract.project.ProjectEvent.ProjectRegistered;
+import org.jcm.registry.contract.project.ProjectEvent.ProjectRegistrationRequested;
+import org.jcm.registry.contract.project.ProjectEvent.ProjectValidated;
+import org.jcm.registry.contract.project.ProjectEvent.ProjectWithdrawn;
+import org.jcm.registry.contract.project.ProjectSnapshot;
+import org.jcm.registry.contract.project.ProjectState;
+import org.jcm.registry.platform.countries.KnownCountries;
+import org.jcm.registry.platform.eventlog.EventLog;
+import org.jcm.registry.platform.eventlog.EventLogEntry;
+import org.jcm.registry.platform.problem.RuleViolation;
+import org.jcm.registry.projectregistry.ProjectRegistryConstraints;
+import org.jcm.registry.projectregistry.ReferenceCounters;
+import org.jcm.registry.projectregistry.methodology.Methodology;
+import org.jcm.registry.projectregistry.methodology.MethodologyRepository;
+
+/**
+ * Every step of the project cycle, each committed together with the event that tells the other services. The
+ * operator's requests and the partner systems' Joint Committee decisions both come through here.
+ */
+@ApplicationScoped
+public class ProjectService {
+
+    public static final String AGGREGATE = "Project";
+
+    private final ProjectRepository projects;
+    private final MethodologyRepository methodologies;
+    private final KnownCountries countries;
+    private final ReferenceCounters counters;
+    private final ProjectRegistryConstraints constraints;
+    private final EventLog eventLog;
+    private final Clock clock;
+
+    public ProjectService(ProjectRepository projects, MethodologyRepository methodologies, KnownCountries countries, ReferenceCounters counters,
+            ProjectRegistryConstraints constraints, EventLog eventLog, Clock clock) {
+        this.projects = projects;
+        this.methodologies = methodologies;
+        this.countries = countries;
+        this.counters = counters;
+        this.constraints = constraints;
+        this.eventLog = eventLog;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ProjectSnapshot submitIdea(String hostCountry, String methodology, Project.Content content, LocalDate submittedOn, String actor) {
+        Participation.requireActive(countries.find(hostCountry), hostCountry, "take a new project");
+        Methodology m = methodologies.byIdOrReference(methodology)
+                .filter(x -> x.country().equals(hostCountry) && x.takesNewProjects())
+                .orElseThrow(() -> new RuleViolation(ProjectRule.METHODOLOGY_NOT_USABLE, "'" + methodology
+                        + "' is not an approved, not withdrawn methodology of " + hostCountry + "; see /api/methodologies?country=" + hostCountry
+                        + "&state=APPROVED"));
+        LocalDate on = submittedOn == null ? today() : submittedOn;
+        Project.MethodologyRef ref = new Project.MethodologyRef(m.id(), m.reference(), m.version(), m.sectoralScope());
+        // A refused idea note rolls its number back with the transaction: numbers are used once, in order.
+        Project p = Project.submitIdea(UUID.randomUUID(), counters.next(hostCountry, ReferenceCounters.Kind.PIN), hostCountry, ref, content, on, today());
+        projects.persist(p);
+        return publish(p, s -> new ProjectIdeaSubmitted(s, actor));
+    }
+
+    @Transactional
+    public ProjectSnapshot grantNoObjection(String id, JcDecision decision, String actor) {
+        Project p = projects.lockForChange(id);
+        if (!p.grantNoObjection(decision, today())) {
+            return p.snapshot();
+        }
+        return publish(p, s -> new ProjectNoObjectionGranted(s, actor, decision));
+    }
+
+    @Transactional
+    public ProjectSnapshot publishDesign(String id, LocalDate publishedOn, DocumentReference designDocument, String actor) {
+        Project p = projects.lockForChange(id);
+        p.publishDesign(publishedOn, designDocument, today());
+        return publish(p, s -> new ProjectDesignPublished(s, actor, publishedOn, designDocument));
+    }
+
+    @Transactional
+    public ProjectSnapshot validate(String id, String tpeId, LocalDate validatedOn, DocumentReference report, String actor) {
+        Project p = projects.lockForChange(id);
+        CountrySnapshot country = knownCountry(p.hostCountry());
+        TpeDesignation tpe = Participation.requireDesignatedTpe(country, tpeId, p.sectoralScope(), validatedOn);
+        p.validate(tpe, validatedOn, report, today());
+        return publish(p, s -> new ProjectValidated(s, actor, s.validation()));
+    }
+
+    @Transactional
+    public ProjectSnapshot requestRegistration(String id, LocalDate requestedOn, String actor) {
+        Project p = projects.lockForChange(id);
+        Participation.requireActive(countries.find(p.hostCountry()), p.hostCountry(), "request the registration of " + p.label());
+        p.requestRegistration(requestedOn == null ? today() : requestedOn, today());
+        return publish(p, s -> new ProjectRegistrationRequested(s, actor, s.registrationRequestedOn()));
+    }
+
+    @Transactional
+    public ProjectSnapshot register(String id, JcDecision decision, String actor) {
+        Project p = projects.lockForChange(id);
+        boolean registered = p.register(decision, today(), () -> {
+            Participation.requireActive(countries.find(p.hostCountry()), p.hostCountry(), "register " + p.label());
+            return counters.next(p.hostCountry(), ReferenceCounters.Kind.PROJECT);
+        });
+        if (!registered) {
+            return p.snapshot();
+        }
+        return publish(p, s -> new ProjectRegistered(s, actor, decision));
+    }
+
+    @Transactional
+    public ProjectSnapshot withdraw(String id, LocalDate withdrawnOn, String reason, String actor) {
+        Project p = projects.lockForChange(id);
+        p.withdraw(withdrawnOn == null ? today() : withdrawnOn, today());
+        return publish(p, s -> new ProjectWithdrawn(s, actor, s.withdrawnOn(), reason));
+    }
+
+    @Transactional
+    public ProjectSnapshot deregister(String id, JcDecision decision, String reason, String actor) {
+        Project p = projects.lockForChange(id);
+        p.deregister(decision, today());
+        return publish(p, s -> new ProjectDeregistered(s, actor, decision, reason));
+    }
+
+    /** Applies a Joint Committee decision a partner-country system published, exactly as an operator's request. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ProjectSnapshot applyPartnerDecision(String country, String pinReference, JcDecision decision, boolean registration) {
+        Project p = projects.byPinReference(pinReference).orElseThrow(() -> new RuleViolation(ProjectRule.NO_SUCH_PROJECT,
+                "no project has the idea-note reference " + pinReference));
+        if (!p.hostCountry().equals(country)) {
+            throw new RuleViolation(ProjectRule.COUNTRY_MISMATCH, pinReference + " is a project of " + p.hostCountry() + ", not of " + country);
+        }
+        String actor = "partner:" + country;
+        return registration ? register(p.id().toString(), decision, actor) : grantNoObjection(p.id().toString(), decision, actor);
+    }
+
+    @Transactional
+    public ProjectSnapshot get(String id) {
+        return projects.byIdentifier(id).map(Project::snapshot).orElseThrow(() -> ProjectRepository.notFound(id));
+    }
+
+    @Transactional
+    public List<ProjectSnapshot> search(String country, ProjectState state, String methodology, String city) {
+        UUID methodologyId = null;
+        String methodologyReference = null;
+        if (methodology != null && !methodology.isBlank()) {
+            try {
+                methodologyId = UUID.fromString(methodology);
+            } catch (IllegalArgumentException notAUuid) {
+                methodologyReference = methodology;
+            }
+        }
+        return projects.search(country, state, methodologyId, methodologyReference, city).stream().map(Project::snapshot).toList();
+    }
+
+    @Transactional
+    public List<EventLogEntry> history(String id) {
+        Project p = projects.byIdentifier(id).orElseThrow(() -> ProjectRepository.notFound(id));
+        return eventLog.history(AGGREGATE, p.id().toString());
+    }
+
+    private CountrySnapshot knownCountry(String code) {
+        return countries.find(code).orElseThrow(() -> new RuleViolation(ProjectRule.UNKNOWN_COUNTRY, "no partner country " + code + " is known here"));
+    }
+
+    private ProjectSnapshot publish(Project p, Function<ProjectSnapshot, ProjectEvent> event) {
+        constraints.flush();
+        ProjectSnapshot snapshot = p.snapshot();
+        ProjectEvent e = event.apply(snapshot);
+        eventLog.append(Topics.PROJECTS, AGGREGATE, snapshot.id(), ProjectEvent.typeOf(e.getClass()), e);
+        return snapshot;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}
