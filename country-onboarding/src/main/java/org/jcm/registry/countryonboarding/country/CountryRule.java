@@ -28,28 +28,14 @@ public enum CountryRule implements Rule {
     PARTNER_SOURCE_MISMATCH("JCM-CTY-022", "The event's source is not the country's partner system", 403),
     INVALID_QUERY("JCM-CTY-023", "The query parameters are not valid", 400);
 
-    private final String code;
-    private final String title;
-    private final int status;
+    private final Definition definition;
 
     CountryRule(String code, String title, int status) {
-        this.code = code;
-        this.title = title;
-        this.status = status;
+        this.definition = new Definition(code, title, status);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
-    @Override
-    public int status() {
-        return status;
+    public Definition definition() {
+        return definition;
     }
 }

@@ -351,7 +351,8 @@ public class PartnerCountry {
     public CountrySnapshot snapshot() {
         RegistryIdentity registry = registryCode == null ? null : new RegistryIdentity(registryCode, article6RegistryId, hosting);
         return new CountrySnapshot(code, alpha3, name, state, revision, bilateralDocumentSignedOn, jointCommitteeEstablishedOn, activatedOn,
-                registry, partnerSystemClientId, thirdPartyEntities.stream().map(ThirdPartyEntity::view).toList(), article6());
+                registry, partnerSystemClientId, thirdPartyEntities.stream().map(ThirdPartyEntity::view).toList(), article6(),
+                suspendedOn, suspensionReason, reinstatedOn, terminatedOn, terminationReason);
     }
 
     private void requireState(CountryState required, String action) {

@@ -132,12 +132,17 @@ class PartnerCountryTest {
         th.suspend(LocalDate.of(2025, 1, 10), " registry audit ", TODAY);
         assertThat(th.state()).isEqualTo(CountryState.SUSPENDED);
         assertThat(th.snapshot().version()).isEqualTo(5);
+        assertThat(th.snapshot().suspendedOn()).isEqualTo(LocalDate.of(2025, 1, 10));
+        assertThat(th.snapshot().suspensionReason()).isNotBlank();
         th.reinstate(LocalDate.of(2025, 2, 1), TODAY);
         assertThat(th.state()).isEqualTo(CountryState.ACTIVE);
+        assertThat(th.snapshot().reinstatedOn()).isEqualTo(LocalDate.of(2025, 2, 1));
         th.suspend(LocalDate.of(2025, 3, 1), "again", TODAY);
         th.terminate(LocalDate.of(2025, 6, 30), "ended", TODAY);
         assertThat(th.state()).isEqualTo(CountryState.TERMINATED);
         assertThat(th.snapshot().version()).isEqualTo(8);
+        assertThat(th.snapshot().terminatedOn()).isEqualTo(LocalDate.of(2025, 6, 30));
+        assertThat(th.snapshot().terminationReason()).isEqualTo("ended");
         assertThat(activeThailand()).satisfies(c -> {
             c.terminate(ACTIVATED, "ended on the day it began", TODAY);
             assertThat(c.state()).isEqualTo(CountryState.TERMINATED);

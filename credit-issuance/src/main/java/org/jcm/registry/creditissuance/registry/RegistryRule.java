@@ -6,22 +6,14 @@ public enum RegistryRule implements Rule {
     NO_SUCH_REGISTRY("JCM-REG-001", "No such registry", 404),
     NO_SUCH_ACCOUNT("JCM-REG-002", "No such account", 404);
 
-    private final String code;
-    private final String title;
-    private final int status;
+    private final Definition definition;
 
     RegistryRule(String code, String title, int status) {
-        this.code = code;
-        this.title = title;
-        this.status = status;
+        this.definition = new Definition(code, title, status);
     }
 
     @Override
-    public String code() { return code; }
-
-    @Override
-    public String title() { return title; }
-
-    @Override
-    public int status() { return status; }
+    public Definition definition() {
+        return definition;
+    }
 }

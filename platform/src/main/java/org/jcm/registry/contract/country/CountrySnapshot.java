@@ -22,10 +22,23 @@ public record CountrySnapshot(
         RegistryIdentity registry,
         String partnerSystemClientId,
         List<TpeDesignation> thirdPartyEntities,
-        Article6Settings article6) {
+        Article6Settings article6,
+        LocalDate suspendedOn,
+        String suspensionReason,
+        LocalDate reinstatedOn,
+        LocalDate terminatedOn,
+        String terminationReason) {
 
     public CountrySnapshot {
         thirdPartyEntities = thirdPartyEntities == null ? List.of() : List.copyOf(thirdPartyEntities);
+    }
+
+    /** A country that was never suspended nor terminated (the suspension and termination fields came later, additively). */
+    public CountrySnapshot(String code, String alpha3, String name, CountryState state, long version, LocalDate bilateralDocumentSignedOn,
+            LocalDate jointCommitteeEstablishedOn, LocalDate activatedOn, RegistryIdentity registry, String partnerSystemClientId,
+            List<TpeDesignation> thirdPartyEntities, Article6Settings article6) {
+        this(code, alpha3, name, state, version, bilateralDocumentSignedOn, jointCommitteeEstablishedOn, activatedOn, registry,
+                partnerSystemClientId, thirdPartyEntities, article6, null, null, null, null, null);
     }
 
     @JsonIgnore

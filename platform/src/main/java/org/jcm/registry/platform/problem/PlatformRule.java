@@ -20,28 +20,14 @@ public enum PlatformRule implements Rule {
     REPLAY_FAILED("JCM-MSG-006", "Replaying the dead letter failed again", 422),
     INTERNAL("JCM-SYS-001", "Internal error", 500);
 
-    private final String code;
-    private final String title;
-    private final int status;
+    private final Definition definition;
 
     PlatformRule(String code, String title, int status) {
-        this.code = code;
-        this.title = title;
-        this.status = status;
+        this.definition = new Definition(code, title, status);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
-    @Override
-    public int status() {
-        return status;
+    public Definition definition() {
+        return definition;
     }
 }

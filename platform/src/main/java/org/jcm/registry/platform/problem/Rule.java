@@ -6,14 +6,25 @@ package org.jcm.registry.platform.problem;
  */
 public interface Rule {
 
-    /** Stable machine-readable code, e.g. {@code JCM-CTY-002}. */
-    String code();
+    /**
+     * What a rule is: its stable machine-readable code (e.g. {@code JCM-CTY-002}), a short fixed description, and
+     * the HTTP status a request breaking it gets.
+     */
+    record Definition(String code, String title, int status) {}
 
-    /** Short, fixed description of the rule. */
-    String title();
+    Definition definition();
 
-    /** HTTP status a request breaking this rule gets. */
-    int status();
+    default String code() {
+        return definition().code();
+    }
+
+    default String title() {
+        return definition().title();
+    }
+
+    default int status() {
+        return definition().status();
+    }
 
     Rule MALFORMED_EVENT = PlatformRule.MALFORMED_EVENT;
 }

@@ -13,28 +13,14 @@ public enum MethodologyRule implements Rule {
     DATE_BEFORE_PREVIOUS_STEP("JCM-MTH-007", "The date is before the methodology's previous step", 422),
     REFERENCE_TAKEN("JCM-MTH-008", "The methodology reference is already taken", 409);
 
-    private final String code;
-    private final String title;
-    private final int status;
+    private final Definition definition;
 
     MethodologyRule(String code, String title, int status) {
-        this.code = code;
-        this.title = title;
-        this.status = status;
+        this.definition = new Definition(code, title, status);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
-    @Override
-    public int status() {
-        return status;
+    public Definition definition() {
+        return definition;
     }
 }

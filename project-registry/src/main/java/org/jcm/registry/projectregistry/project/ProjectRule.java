@@ -32,28 +32,14 @@ public enum ProjectRule implements Rule {
     NEGATIVE_WITH_REDUCTIONS("JCM-PRJ-028", "A negative opinion verifies no reductions", 422),
     INVALID_CORRECTION("JCM-PRJ-029", "A correction restates the same monitoring period as the record it supersedes", 422);
 
-    private final String code;
-    private final String title;
-    private final int status;
+    private final Definition definition;
 
     ProjectRule(String code, String title, int status) {
-        this.code = code;
-        this.title = title;
-        this.status = status;
+        this.definition = new Definition(code, title, status);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
-    @Override
-    public int status() {
-        return status;
+    public Definition definition() {
+        return definition;
     }
 }
