@@ -35,6 +35,8 @@ import org.jcm.registry.testsupport.ServiceProcess;
  *   <li>The registry: the packaged country-onboarding service, driven over HTTP by {@code clients} threads
  *       through four lifecycle steps per country (each step: a locked read, an update and an event-log append
  *       in one transaction); then the time until the relay has chained and published every event.</li>
+ *   <li>Steady state: once the JIT has seen the write path, {@code jcm.bench.designations} TPE designations
+ *       (a locked read, an insert and an event-log append each) spread over the same countries.</li>
  * </ol>
  */
 public final class EventLogBenchmark {
@@ -60,8 +62,16 @@ public final class EventLogBenchmark {
             double baseline = rawInserts(postgres.provisionService("bench", "bench_baseline", "bench_baseline"), clients, codes.size() * 4);
             System.out.printf("  raw PostgreSQL: %8.0f single-row commits/s%n", baseline);
 
-            try (ServiceProcess service = new ServiceProcess(ServiceProcess.Service.COUNTRY_ONBOARDING, repo, 0,
-                    ServiceProcess.environment(db, broker.bootstrapServers()), work.resolve("country-onboarding.log"), "512m")) {
+            // Extra service settings for a variant, e.g. -Djcm.bench.service-env=JCM_EVENT_LOG_RELAY_ON_COMMIT=false
+            java.util.Map<String, String> env = new java.util.HashMap<>(ServiceProcess.environment(db, broker.bootstrapServers()));
+            for (String kv : System.getProperty("jcm.bench.service-env", "").split(",")) {
+                if (kv.contains("=")) {
+                    env.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+                    System.out.println("  service setting: " + kv);
+                }
+            }
+            try (ServiceProcess service = new ServiceProcess(ServiceProcess.Service.COUNTRY_ONBOARDING, repo, 0, env,
+                    work.resolve("country-onboarding.log"), "512m")) {
                 service.start().awaitReady(Duration.ofMinutes(3));
                 warmUp(service);
                 long start = System.nanoTime();
@@ -73,6 +83,21 @@ public final class EventLogBenchmark {
                 System.out.printf("  country-onboarding: %8.0f business transactions/s over HTTP (%.0f%% of raw commits)%n", tps, 100 * tps / baseline);
                 System.out.printf("  all %d events chained and published %.2f s after the first request (%.2f s after the last)%n",
                         codes.size() * 4, relayedSeconds, relayedSeconds - writeSeconds);
+
+                // The HTTP path alone (JSON, REST, one read transaction), same clients: what a write costs on top of it.
+                double readsPerSecond = reads(service, clients, codes, 4000);
+                System.out.printf("  reads:        %8.0f GET /api/countries/{code} per second over HTTP%n", readsPerSecond);
+
+                // Steady state: the JIT has seen the write path; TPE designations can be repeated as often as needed.
+                int designations = Integer.getInteger("jcm.bench.designations", 4000);
+                long steadyStart = System.nanoTime();
+                designate(service, clients, codes, designations);
+                double steadySeconds = seconds(steadyStart);
+                awaitRelayed(service, codes.size() * 4 + 1 + designations);
+                double steadyRelayed = seconds(steadyStart);
+                double steadyTps = designations / steadySeconds;
+                System.out.printf("  steady state: %8.0f TPE designations/s over HTTP (%.0f%% of raw commits); all published %.2f s after the last%n",
+                        steadyTps, 100 * steadyTps / baseline, steadyRelayed - steadySeconds);
             }
         }
     }
@@ -127,6 +152,57 @@ public final class EventLogBenchmark {
                 post(http, service, "/api/countries/" + code + "/joint-committee", "{\"establishedOn\":\"2020-01-02\"}", 200);
                 post(http, service, "/api/countries/" + code + "/activation",
                         "{\"activatedOn\":\"2020-01-03\",\"registryCode\":\"" + code + "\",\"article6RegistryId\":\"" + alpha3 + "01\"}", 200);
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        httpThreads.shutdown();
+    }
+
+    private static double reads(ServiceProcess service, int clients, List<String> codes, int total) throws Exception {
+        ExecutorService httpThreads = Executors.newFixedThreadPool(clients);
+        HttpClient http = HttpClient.newBuilder().executor(httpThreads).build();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        AtomicInteger next = new AtomicInteger();
+        List<Future<?>> futures = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            futures.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/countries/" + codes.get(i % codes.size())))
+                            .build(), HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() != 200) {
+                        throw new IllegalStateException("GET answered " + r.statusCode());
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        double perSecond = total / seconds(start);
+        pool.shutdown();
+        httpThreads.shutdown();
+        return perSecond;
+    }
+
+    private static void designate(ServiceProcess service, int clients, List<String> codes, int total) throws Exception {
+        ExecutorService httpThreads = Executors.newFixedThreadPool(clients);
+        HttpClient http = HttpClient.newBuilder().executor(httpThreads).build();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        AtomicInteger next = new AtomicInteger();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            futures.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                    String code = codes.get(i % codes.size());
+                    post(http, service, "/api/countries/" + code + "/tpes", "{\"tpeId\":\"TPE-" + i + "\",\"name\":\"Verifier " + i
+                            + "\",\"sectoralScopes\":[1,3],\"designatedOn\":\"2020-02-01\"}", 201);
+                }
                 return null;
             }));
         }

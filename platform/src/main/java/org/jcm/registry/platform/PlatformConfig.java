@@ -22,6 +22,10 @@ public interface PlatformConfig {
         @WithDefault("1s")
         String relayInterval();
 
+        /** Whether the relay also runs right after each commit (lower latency) or only on its tick (less work per commit). */
+        @WithDefault("true")
+        boolean relayOnCommit();
+
         /** How long after start-up the relay first runs. */
         @WithDefault("1s")
         String relayDelay();

@@ -67,7 +67,7 @@ public class EventLogRelay {
      * a kick that overlaps a scheduled round finds the advisory lock taken and does nothing.
      */
     void onAppended(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventLog.Appended appended) {
-        if (isEnabled() && kickPending.compareAndSet(false, true)) {
+        if (config.eventLog().relayOnCommit() && isEnabled() && kickPending.compareAndSet(false, true)) {
             kicker.execute(() -> {
                 kickPending.set(false);
                 relay();
