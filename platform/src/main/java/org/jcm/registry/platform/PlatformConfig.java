@@ -17,6 +17,21 @@ public interface PlatformConfig {
 
     EventLogConfig eventLog();
 
+    InboxConfig inbox();
+
+    interface InboxConfig {
+        /**
+         * How often a message whose processing failed for a reason other than a broken rule (the database briefly
+         * unavailable, say) is tried again before it is dead-lettered. A broken rule is dead-lettered at once.
+         */
+        @WithDefault("3")
+        int retries();
+
+        /** The wait before the first retry; it doubles for each further one. */
+        @WithDefault("200ms")
+        Duration retryBackoff();
+    }
+
     interface EventLogConfig {
         /** How often the relay looks for new entries ({@code off} stops it, for tests that drive it by hand). */
         @WithDefault("1s")

@@ -137,6 +137,35 @@ class CountryEventsConsumerTest {
     }
 
     @Test
+    void aFailureThatPassesIsRetriedNotDeadLettered() throws SQLException {
+        // The database refuses Bangladesh's registry twice (a sequence counts the attempts: it is not rolled back), then accepts it.
+        try (Connection c = TestInfra.adminConnection(SCHEMA); Statement s = c.createStatement()) {
+            s.execute("CREATE SEQUENCE " + SCHEMA + ".bd_attempts");
+            s.execute("GRANT USAGE ON SEQUENCE " + SCHEMA + ".bd_attempts TO " + SCHEMA);
+            s.execute("CREATE FUNCTION " + SCHEMA + ".flaky_bd() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                    + "IF NEW.country_code = 'BD' AND nextval('" + SCHEMA + ".bd_attempts') <= 2 THEN RAISE EXCEPTION 'connection reset'; END IF; "
+                    + "RETURN NEW; END $$");
+            s.execute("CREATE TRIGGER flaky_bd BEFORE INSERT ON " + SCHEMA + ".registry FOR EACH ROW EXECUTE FUNCTION " + SCHEMA + ".flaky_bd()");
+        }
+        try {
+            String event = activated("BD", "Bangladesh", 4);
+            publish(event);
+            await().atMost(WITHIN).untilAsserted(() -> given().when().get("/api/registries/BD").then().statusCode(200));
+            String eventId = JsonPath.from(event).getString("id");
+            assertThat(given().when().get("/api/dead-letters").then().extract().jsonPath().<Map<String, Object>>getList("")
+                    .stream().filter(d -> eventId.equals(d.get("eventId")))).isEmpty();
+            try (Connection c = TestInfra.adminConnection(SCHEMA); Statement s = c.createStatement()) {
+                assertThat(count(s, "SELECT last_value FROM " + SCHEMA + ".bd_attempts")).isEqualTo(3);
+            }
+        } finally {
+            try (Connection c = TestInfra.adminConnection(SCHEMA); Statement s = c.createStatement()) {
+                s.execute("DROP TRIGGER flaky_bd ON " + SCHEMA + ".registry");
+                s.execute("DROP FUNCTION " + SCHEMA + ".flaky_bd()");
+            }
+        }
+    }
+
+    @Test
     void anOlderSnapshotArrivingLateDoesNotOverwriteANewerOne() {
         publish(snapshotEvent(country("LK", "Sri Lanka", CountryState.SUSPENDED, 6), "PartnerCountrySuspended"));
         publish(activated("LK", "Sri Lanka", 4));

@@ -1,6 +1,7 @@
 package org.jcm.registry.platform.inbox;
 
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -52,6 +53,15 @@ public class InboundProcessor {
     /** For {@code @Incoming} methods: applies the record, or records it as a dead letter and throws so the channel dead-letters it. */
     public void process(ConsumerRecord<String, String> record) {
         Outcome outcome = attempt(record.topic(), record.partition(), record.offset(), record.value());
+        long backoff = config.inbox().retryBackoff().toNanos();
+        for (int retry = 1; retry <= config.inbox().retries() && outcome.failed() && isTransient(outcome); retry++) {
+            // Holding the partition for a moment beats dead-lettering what a second attempt would apply.
+            LOG.infof("Retrying %s-%d@%d (%d of %d): %s", record.topic(), record.partition(), record.offset(), retry,
+                    config.inbox().retries(), outcome.reason());
+            LockSupport.parkNanos(backoff);
+            backoff *= 2;
+            outcome = attempt(record.topic(), record.partition(), record.offset(), record.value());
+        }
         if (outcome.failed()) {
             LOG.warnf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), outcome.reason());
             try {
@@ -94,6 +104,11 @@ public class InboundProcessor {
             return new Outcome(false, false, id, type, PlatformRule.INTERNAL.code(),
                     PlatformRule.INTERNAL.code() + " " + PlatformRule.INTERNAL.title() + ": " + e);
         }
+    }
+
+    /** A failure no rule explains (the database, the network): another attempt may well succeed. */
+    private static boolean isTransient(Outcome outcome) {
+        return PlatformRule.INTERNAL.code().equals(outcome.reasonCode());
     }
 
     private InboundHandler handlerFor(String topic) {
