@@ -1,18 +1,13 @@
 package org.jcm.registry.projectregistry;
 
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 
 import org.jcm.registry.platform.problem.ConstraintRules;
 import org.jcm.registry.platform.problem.Rule;
-import org.jcm.registry.platform.problem.RuleViolation;
 import org.jcm.registry.projectregistry.methodology.MethodologyRule;
 import org.jcm.registry.projectregistry.project.ProjectRule;
-import org.postgresql.util.PSQLException;
 
 /**
  * The invariants the database enforces, by constraint name, with the rule a request breaking them gets: when two
@@ -37,37 +32,8 @@ public class ProjectRegistryConstraints implements ConstraintRules {
             Map.entry("verification_one_original_per_report_ux", ProjectRule.ALREADY_VERIFIED),
             Map.entry("verification_total_ck", ProjectRule.NEGATIVE_WITH_REDUCTIONS));
 
-    private final EntityManager em;
-
-    public ProjectRegistryConstraints(EntityManager em) {
-        this.em = em;
-    }
-
     @Override
     public Map<String, Rule> byConstraintName() {
         return RULES;
-    }
-
-    /**
-     * Flushes pending writes now, so that a constraint the database enforces is reported as its rule (a
-     * {@link RuleViolation}, which a consumer dead-letters with its code) rather than as a failed commit.
-     */
-    public void flush() {
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
-            throw constraintIn(e).map(name -> new RuleViolation(RULES.get(name), RULES.get(name).title() + " (enforced by the database: " + name + ")"))
-                    .orElseThrow(() -> e);
-        }
-    }
-
-    private static Optional<String> constraintIn(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof PSQLException p && p.getServerErrorMessage() != null && p.getServerErrorMessage().getConstraint() != null
-                    && RULES.containsKey(p.getServerErrorMessage().getConstraint())) {
-                return Optional.of(p.getServerErrorMessage().getConstraint());
-            }
-        }
-        return Optional.empty();
     }
 }

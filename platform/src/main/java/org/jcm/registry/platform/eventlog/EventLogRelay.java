@@ -55,11 +55,13 @@ public class EventLogRelay {
         return t;
     });
     private final AtomicBoolean kickPending = new AtomicBoolean();
+    private final boolean relayOnCommit;
 
     public EventLogRelay(EntityManager em, PlatformConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.em = em;
         this.config = config;
         this.kafkaConfig = kafkaConfig;
+        this.relayOnCommit = relaysOnCommit(config);
     }
 
     /**
@@ -67,7 +69,7 @@ public class EventLogRelay {
      * a kick that overlaps a scheduled round finds the advisory lock taken and does nothing.
      */
     void onAppended(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventLog.Appended appended) {
-        if (config.eventLog().relayOnCommit() && isEnabled() && kickPending.compareAndSet(false, true)) {
+        if (relayOnCommit && kickPending.compareAndSet(false, true)) {
             kicker.execute(() -> {
                 kickPending.set(false);
                 relay();
@@ -75,9 +77,10 @@ public class EventLogRelay {
         }
     }
 
-    private boolean isEnabled() {
+    /** The scheduled relay switched off ({@code off}, {@code disabled}) switches off the after-commit runs too. */
+    private static boolean relaysOnCommit(PlatformConfig config) {
         String interval = config.eventLog().relayInterval().trim();
-        return !interval.equalsIgnoreCase("off") && !interval.equalsIgnoreCase("disabled");
+        return config.eventLog().relayOnCommit() && !interval.equalsIgnoreCase("off") && !interval.equalsIgnoreCase("disabled");
     }
 
     /** The safety net: entries whose kick was lost (a crash, another replica's entries) are relayed on the next tick. */

@@ -15,6 +15,7 @@ import org.jcm.registry.platform.PlatformConfig;
 import org.jcm.registry.platform.deadletter.DeadLetters;
 import org.jcm.registry.platform.messaging.CloudEventCodec;
 import org.jcm.registry.platform.messaging.InboundEvent;
+import org.jcm.registry.platform.problem.DatabaseConstraints;
 import org.jcm.registry.platform.problem.PlatformRule;
 import org.jcm.registry.platform.problem.RuleViolation;
 
@@ -34,9 +35,12 @@ public class InboundProcessor {
     private final DeadLetters deadLetters;
     private final Instance<InboundHandler> handlers;
     private final PlatformConfig config;
+    private final DatabaseConstraints constraints;
 
-    public InboundProcessor(CloudEventCodec codec, Inbox inbox, DeadLetters deadLetters, Instance<InboundHandler> handlers, PlatformConfig config) {
+    public InboundProcessor(CloudEventCodec codec, Inbox inbox, DeadLetters deadLetters, Instance<InboundHandler> handlers, PlatformConfig config,
+            DatabaseConstraints constraints) {
         this.config = config;
+        this.constraints = constraints;
         this.codec = codec;
         this.inbox = inbox;
         this.deadLetters = deadLetters;
@@ -95,6 +99,10 @@ public class InboundProcessor {
             return new Outcome(applied, !applied, event.id(), event.type(), null, null);
         } catch (RuntimeException e) {
             RuleViolation violation = ruleViolationIn(e);
+            if (violation == null) {
+                // A constraint a racing request reached first is a broken rule, not a transient failure.
+                violation = constraints.violationIn(e).orElse(null);
+            }
             UUID id = event == null ? null : event.id();
             String type = event == null ? null : event.type();
             if (violation != null) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -28,10 +27,10 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
-    private final Instance<ConstraintRules> constraintRules;
+    private final DatabaseConstraints constraints;
 
-    public ProblemMappers(Instance<ConstraintRules> constraintRules) {
-        this.constraintRules = constraintRules;
+    public ProblemMappers(DatabaseConstraints constraints) {
+        this.constraints = constraints;
     }
 
     @ServerExceptionMapper(priority = 1)
@@ -116,27 +115,22 @@ public class ProblemMappers {
                 return Optional.of(respond(PlatformRule.CONCURRENT_CHANGE,
                         "Someone else changed this resource at the same time; read it again and retry.", uri, null));
             }
-            if (t instanceof org.hibernate.exception.ConstraintViolationException c) {
-                return Optional.of(constraint(c.getConstraintName(), uri));
-            }
-            if (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("23")) {
-                return Optional.of(constraint(null, uri));
+            if (t instanceof org.hibernate.exception.ConstraintViolationException
+                    || t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("23")) {
+                return Optional.of(constraint(t, uri));
             }
         }
         return Optional.empty();
     }
 
-    private Response constraint(String constraintName, UriInfo uri) {
-        if (constraintName != null) {
-            for (ConstraintRules rules : constraintRules) {
-                Rule rule = rules.byConstraintName().get(constraintName);
-                if (rule != null) {
-                    return respond(rule, rule.title() + " (enforced by the database: " + constraintName + ")", uri, null);
-                }
-            }
+    private Response constraint(Throwable e, UriInfo uri) {
+        Optional<RuleViolation> rule = constraints.violationIn(e);
+        if (rule.isPresent()) {
+            return ruleViolation(rule.get(), uri);
         }
+        String name = DatabaseConstraints.constraintNameIn(e).orElse(null);
         return respond(PlatformRule.CONSTRAINT_CONFLICT,
-                "The change conflicts with an existing record" + (constraintName == null ? "" : " (" + constraintName + ")"), uri, null);
+                "The change conflicts with an existing record" + (name == null ? "" : " (" + name + ")"), uri, null);
     }
 
     private static Response respond(Rule rule, String detail, UriInfo uri, List<Problem.FieldError> errors) {

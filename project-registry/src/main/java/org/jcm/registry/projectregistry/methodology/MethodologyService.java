@@ -25,7 +25,7 @@ import org.jcm.registry.platform.countries.KnownCountries;
 import org.jcm.registry.platform.eventlog.EventLog;
 import org.jcm.registry.platform.eventlog.EventLogEntry;
 import org.jcm.registry.platform.problem.RuleViolation;
-import org.jcm.registry.projectregistry.ProjectRegistryConstraints;
+import org.jcm.registry.platform.problem.DatabaseConstraints;
 import org.jcm.registry.projectregistry.ReferenceCounters;
 
 /** Every change to a methodology, each committed together with the event that tells the other services. */
@@ -37,12 +37,12 @@ public class MethodologyService {
     private final MethodologyRepository methodologies;
     private final KnownCountries countries;
     private final ReferenceCounters counters;
-    private final ProjectRegistryConstraints constraints;
+    private final DatabaseConstraints constraints;
     private final EventLog eventLog;
     private final Clock clock;
 
     public MethodologyService(MethodologyRepository methodologies, KnownCountries countries, ReferenceCounters counters,
-            ProjectRegistryConstraints constraints, EventLog eventLog, Clock clock) {
+            DatabaseConstraints constraints, EventLog eventLog, Clock clock) {
         this.methodologies = methodologies;
         this.countries = countries;
         this.counters = counters;

@@ -24,7 +24,7 @@ import org.jcm.registry.contract.project.ProjectState;
 import org.jcm.registry.platform.countries.KnownCountries;
 import org.jcm.registry.platform.eventlog.EventLog;
 import org.jcm.registry.platform.problem.RuleViolation;
-import org.jcm.registry.projectregistry.ProjectRegistryConstraints;
+import org.jcm.registry.platform.problem.DatabaseConstraints;
 import org.jcm.registry.projectregistry.monitoring.MonitoringViews.MonitoringReportView;
 import org.jcm.registry.projectregistry.monitoring.MonitoringViews.VerificationView;
 import org.jcm.registry.projectregistry.project.Document;
@@ -45,12 +45,12 @@ public class MonitoringService {
     private final MonitoringReportRepository reports;
     private final VerificationRepository verifications;
     private final KnownCountries countries;
-    private final ProjectRegistryConstraints constraints;
+    private final DatabaseConstraints constraints;
     private final EventLog eventLog;
     private final Clock clock;
 
     public MonitoringService(ProjectRepository projects, MonitoringReportRepository reports, VerificationRepository verifications,
-            KnownCountries countries, ProjectRegistryConstraints constraints, EventLog eventLog, Clock clock) {
+            KnownCountries countries, DatabaseConstraints constraints, EventLog eventLog, Clock clock) {
         this.projects = projects;
         this.reports = reports;
         this.verifications = verifications;

@@ -29,7 +29,7 @@ import org.jcm.registry.platform.countries.KnownCountries;
 import org.jcm.registry.platform.eventlog.EventLog;
 import org.jcm.registry.platform.eventlog.EventLogEntry;
 import org.jcm.registry.platform.problem.RuleViolation;
-import org.jcm.registry.projectregistry.ProjectRegistryConstraints;
+import org.jcm.registry.platform.problem.DatabaseConstraints;
 import org.jcm.registry.projectregistry.ReferenceCounters;
 import org.jcm.registry.projectregistry.methodology.Methodology;
 import org.jcm.registry.projectregistry.methodology.MethodologyRepository;
@@ -47,12 +47,12 @@ public class ProjectService {
     private final MethodologyRepository methodologies;
     private final KnownCountries countries;
     private final ReferenceCounters counters;
-    private final ProjectRegistryConstraints constraints;
+    private final DatabaseConstraints constraints;
     private final EventLog eventLog;
     private final Clock clock;
 
     public ProjectService(ProjectRepository projects, MethodologyRepository methodologies, KnownCountries countries, ReferenceCounters counters,
-            ProjectRegistryConstraints constraints, EventLog eventLog, Clock clock) {
+            DatabaseConstraints constraints, EventLog eventLog, Clock clock) {
         this.projects = projects;
         this.methodologies = methodologies;
         this.countries = countries;
