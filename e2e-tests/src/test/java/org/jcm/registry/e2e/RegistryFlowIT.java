@@ -12,23 +12,32 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import java.util.EnumMap;
 import java.util.Map;
 
 import io.restassured.http.ContentType;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.jcm.registry.testsupport.TestInfra;
 import org.jcm.registry.testsupport.KafkaBroker;
 import org.jcm.registry.testsupport.PostgresServer;
 import org.jcm.registry.testsupport.ServiceProcess;
 import org.jcm.registry.testsupport.ServiceProcess.Service;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The three packaged services as separate processes against one broker and one PostgreSQL database (a schema
  * and a role each), driven over REST as a registry operator would.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RegistryFlowIT {
 
     private static final Duration WITHIN_SECONDS = Duration.ofSeconds(30);
@@ -53,6 +62,7 @@ class RegistryFlowIT {
             SERVICES.put(s, newProcess(s, 0).start());
         }
         SERVICES.values().forEach(p -> p.awaitReady(Duration.ofMinutes(3)));
+        System.setProperty(TestInfra.KAFKA_BOOTSTRAP, broker.bootstrapServers());
     }
 
     @AfterAll
@@ -64,6 +74,44 @@ class RegistryFlowIT {
         if (postgres != null) {
             postgres.close();
         }
+    }
+
+    /**
+     * Malformed partner messages reach the packaged services first of all (the class initialisation order of a service
+     * whose first message is malformed, which a test JVM does not reproduce): each is listed for operators with its rule
+     * code, not only sent to the dead-letter topic with a Java error.
+     */
+    @Test
+    @Order(1)
+    void malformedPartnerMessagesAreListedForOperatorsWithTheirRule() {
+        String topic = "jcm.partner.uz.inbound.v1";
+        String garbage = "{garbage <<<";
+        String noSubject = cloudEvent(UUID.randomUUID().toString(), null, "TpeDesignationNotified", "{\"country\": \"UZ\"}");
+        String notAUuid = cloudEvent("event-1", "UZ", "TpeDesignationNotified", "{\"country\": \"UZ\"}");
+        String dataOnly = "{\"country\": \"UZ\", \"tpeId\": \"TPE-UZ-1\"}";
+        TestInfra.publish(topic, "UZ", garbage);
+        TestInfra.publish(topic, "UZ", noSubject);
+        TestInfra.publish(topic, "UZ", notAUuid);
+        TestInfra.publish(topic, "UZ", dataOnly, new RecordHeader("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8)),
+                new RecordHeader("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8)),
+                new RecordHeader("ce_type", "TpeDesignationNotified".getBytes(StandardCharsets.UTF_8)));
+
+        for (String value : List.of(garbage, noSubject, notAUuid, dataOnly)) {
+            await().atMost(WITHIN_SECONDS).untilAsserted(() -> {
+                List<Map<String, Object>> letters = given().baseUri(url(Service.COUNTRY_ONBOARDING)).queryParam("limit", 1000)
+                        .when().get("/api/dead-letters").then().statusCode(200).extract().jsonPath().getList("$");
+                assertThat(letters).filteredOn(l -> value.equals(l.get("value"))).singleElement().satisfies(l -> {
+                    assertThat(l.get("reasonCode")).isEqualTo("JCM-MSG-001");
+                    assertThat((String) l.get("reason")).doesNotContain("NullPointerException");
+                });
+            });
+        }
+    }
+
+    private static String cloudEvent(String id, String subject, String type, String data) {
+        return "{\"specversion\": \"1.0\", \"id\": \"" + id + "\", \"source\": \"urn:jcm:partner:uz\", \"type\": \"" + type + "\", "
+                + (subject == null ? "" : "\"subject\": \"" + subject + "\", ") + "\"time\": \"2024-05-01T10:00:00Z\", "
+                + "\"datacontenttype\": \"application/json\", \"data\": " + data + "}";
     }
 
     @Test

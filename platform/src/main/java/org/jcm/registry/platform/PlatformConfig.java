@@ -17,19 +17,36 @@ public interface PlatformConfig {
 
     EventLogConfig eventLog();
 
+    HttpConfig http();
+
+    interface HttpConfig {
+        /** The longest request URI (path and query, as sent) the registry reads; a longer one is refused with 414. */
+        @WithDefault("8192")
+        int maxUriLength();
+
+        /** The largest request body the registry reads; a larger one is refused with 413. */
+        @WithDefault("1048576")
+        long maxBodyBytes();
+    }
+
     InboxConfig inbox();
 
     interface InboxConfig {
         /**
-         * How often a message whose processing failed for a reason other than a broken rule (the database briefly
-         * unavailable, say) is tried again before it is dead-lettered. A broken rule is dead-lettered at once.
+         * How often a message whose processing failed for a reason no rule explains (and not because the database is
+         * unavailable) is tried again before it is dead-lettered. A broken rule is dead-lettered at once; an outage of
+         * the database is waited out, however long it lasts, and never dead-letters anything.
          */
         @WithDefault("3")
         int retries();
 
-        /** The wait before the first retry; it doubles for each further one. */
+        /** The wait before the first retry; it doubles for each further one, up to {@link #maxBackoff()}. */
         @WithDefault("200ms")
         Duration retryBackoff();
+
+        /** The longest wait between two attempts while the database is unavailable. */
+        @WithDefault("15s")
+        Duration maxBackoff();
     }
 
     interface EventLogConfig {
@@ -52,5 +69,26 @@ public interface PlatformConfig {
         /** How long the relay waits for the broker to acknowledge a batch before it tries again later. */
         @WithDefault("30s")
         Duration publishTimeout();
+
+        /**
+         * The largest event (key and CloudEvent, in bytes) a business transaction may append. The relay's producer may
+         * send exactly this much, so an event the log accepts is one the relay can always publish; a change that would
+         * produce a larger one is refused inside its transaction ({@code JCM-REQ-012}). Keep it below the broker's
+         * {@code message.max.bytes} (1 MiB by default).
+         */
+        @WithDefault("1000000")
+        int maxEventBytes();
+
+        /** An entry still unpublished this long after it was written makes the service report itself not ready. */
+        @WithDefault("60s")
+        Duration stuckAfter();
+
+        /** How often the relay's backlog (for metrics and readiness) is read. */
+        @WithDefault("5s")
+        String backlogInterval();
+
+        /** How many entries {@code /api/audit/verify} reads at a time. */
+        @WithDefault("1000")
+        int verifyPageSize();
     }
 }

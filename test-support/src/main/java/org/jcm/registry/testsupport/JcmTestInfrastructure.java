@@ -51,6 +51,9 @@ public class JcmTestInfrastructure implements QuarkusTestResourceLifecycleManage
                     postgres.close();
                 }, "jcm-test-infrastructure-stop"));
                 System.setProperty(TestInfra.PG_ADMIN_URL, postgres.adminUrl());
+                if (postgres.isEmbedded()) {
+                    System.setProperty(TestInfra.PG_DATA_DIR, root.resolve("postgres").toAbsolutePath().toString());
+                }
                 System.setProperty(TestInfra.PG_ADMIN_USER, postgres.adminUser());
                 System.setProperty(TestInfra.PG_ADMIN_PASSWORD, postgres.adminPassword());
                 System.setProperty(TestInfra.KAFKA_BOOTSTRAP, broker.bootstrapServers());

@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -149,6 +151,72 @@ public final class PostgresServer implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+    }
+
+    /**
+     * Stops the server whose data lives in {@code dataDir} (fast shutdown: sessions are cut, as in a crash of the
+     * database host or a failover), for tests of what the services do while their database is gone.
+     */
+    public static void stop(Path dataDir) {
+        pgCtl(dataDir, "-D", dataDir.toString(), "-m", "fast", "-w", "-t", "60", "stop");
+    }
+
+    /** Starts the server of {@code dataDir} again with the options it last ran with (its {@code postmaster.opts}). */
+    public static void start(Path dataDir) {
+        pgCtl(dataDir, "-D", dataDir.toString(), "-w", "-t", "60", "-l", dataDir.resolveSibling("postgres-restart.log").toString(),
+                "-o", serverOptions(dataDir), "start");
+    }
+
+    /** The options of the last run, without the binary and the data directory, as pg_ctl's {@code -o} takes them. */
+    private static String serverOptions(Path dataDir) {
+        List<String> tokens = optsTokens(dataDir);
+        StringBuilder options = new StringBuilder();
+        for (int i = 1; i < tokens.size(); i++) {
+            if (tokens.get(i).equals("-D")) {
+                i++;
+                continue;
+            }
+            options.append(" \"").append(tokens.get(i).replace("\"", "\\\"")).append('"');
+        }
+        return options.toString().trim();
+    }
+
+    private static List<String> optsTokens(Path dataDir) {
+        String opts;
+        try {
+            opts = Files.readString(dataDir.resolve("postmaster.opts")).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no postmaster.opts in " + dataDir + ": was the server ever started there?", e);
+        }
+        List<String> tokens = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"|(\\S+)").matcher(opts);
+        while (m.find()) {
+            tokens.add(m.group(1) != null ? m.group(1) : m.group(2));
+        }
+        return tokens;
+    }
+
+    private static void pgCtl(Path dataDir, String... args) {
+        Path postgres = Path.of(optsTokens(dataDir).get(0));
+        List<String> command = new ArrayList<>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            // As zonky does: PostgreSQL refuses to run as root, and in a user namespace of its own root is nobody.
+            command.addAll(List.of("unshare", "-U"));
+        }
+        command.add(postgres.resolveSibling("pg_ctl").toString());
+        command.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

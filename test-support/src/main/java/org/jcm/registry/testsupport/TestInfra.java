@@ -35,6 +35,8 @@ public final class TestInfra {
     public static final String PG_ADMIN_USER = "jcm-test.pg.admin-user";
     public static final String PG_ADMIN_PASSWORD = "jcm-test.pg.admin-password";
     public static final String PG_DATABASE_URL = "jcm-test.pg.database-url";
+    /** The data directory of the PostgreSQL server started for this JVM (absent for an external one). */
+    public static final String PG_DATA_DIR = "jcm-test.pg.data-dir";
 
     private TestInfra() {}
 
@@ -103,6 +105,22 @@ public final class TestInfra {
             }
         }
         return records;
+    }
+
+    /**
+     * Stops this JVM's PostgreSQL server, runs {@code whileDown}, keeps it down for at least {@code downFor}, then starts
+     * it again on the same data: what the services see of a database restart or failover.
+     */
+    public static void withPostgresDown(Duration downFor, Runnable whileDown) {
+        java.nio.file.Path dataDir = java.nio.file.Path.of(required(PG_DATA_DIR));
+        long until = System.nanoTime() + downFor.toNanos();
+        PostgresServer.stop(dataDir);
+        try {
+            whileDown.run();
+            java.util.concurrent.locks.LockSupport.parkNanos(Math.max(0, until - System.nanoTime()));
+        } finally {
+            PostgresServer.start(dataDir);
+        }
     }
 
     private static String required(String property) {

@@ -4,19 +4,19 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import org.jcm.registry.contract.country.CountryState;
+import org.jcm.registry.platform.persistence.Aggregates;
 import org.jcm.registry.platform.problem.RuleViolation;
 
 @ApplicationScoped
 public class CountryRepository implements PanacheRepositoryBase<PartnerCountry, String> {
 
-    /** Loads a country for a change, locking it so that its changes (and so its events) are strictly ordered. */
+    /** Loads a country for a change, locked and fresh, so that its changes (and so its events) are strictly ordered. */
     public PartnerCountry lockForChange(String code) {
-        return findByIdOptional(code, LockModeType.PESSIMISTIC_WRITE)
+        return Aggregates.lockForChange(getEntityManager(), PartnerCountry.class, code)
                 .orElseThrow(() -> new RuleViolation(CountryRule.NO_SUCH_COUNTRY, "no partner country " + code));
     }
 

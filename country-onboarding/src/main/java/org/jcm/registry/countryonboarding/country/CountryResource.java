@@ -21,8 +21,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jcm.registry.platform.openapi.ProblemResponses;
 import org.jcm.registry.contract.country.CountrySnapshot;
 import org.jcm.registry.contract.country.CountrySnapshot.Article6Settings;
 import org.jcm.registry.contract.country.CountrySnapshot.FirstTransfer;
@@ -56,7 +58,7 @@ public class CountryResource {
 
     public record EstablishJointCommittee(@NotNull LocalDate establishedOn) {}
 
-    public record Activate(@NotNull LocalDate activatedOn, @NotBlank String registryCode, @NotBlank String article6RegistryId,
+    public record Activate(@NotNull LocalDate activatedOn, @NotBlank @Size(max = 8) String registryCode, @NotBlank @Size(max = 5) String article6RegistryId,
             Hosting hosting, @Size(max = 200) String partnerSystemClientId) {}
 
     public record Suspend(@NotNull LocalDate suspendedOn, @NotBlank @Size(max = 2000) String reason) {}
@@ -66,14 +68,15 @@ public class CountryResource {
     public record Terminate(@NotNull LocalDate terminatedOn, @NotBlank @Size(max = 2000) String reason) {}
 
     public record DesignateTpe(@NotBlank @Size(max = 64) String tpeId, @NotBlank @Size(max = 200) String name,
-            @NotEmpty List<Integer> sectoralScopes, @NotNull LocalDate designatedOn) {}
+            @NotEmpty @Size(max = 15) List<@NotNull Integer> sectoralScopes, @NotNull LocalDate designatedOn) {}
 
     public record WithdrawTpe(@NotNull LocalDate withdrawnOn) {}
 
     public record ChangeArticle6(@NotNull Boolean ndcUseAuthorized, @NotNull Boolean oimpUseAuthorized, FirstTransfer oimpFirstTransfer) {}
 
     @POST
-    @Operation(summary = "Proposes a partner country", description = "ISO 3166-1 alpha-2 code; alpha-3 is derived or checked.")
+    @Operation(operationId = "proposeCountry", summary = "Proposes a partner country", description = "ISO 3166-1 alpha-2 code; alpha-3 is derived or checked.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-CTY-001, JCM-CTY-002, JCM-CTY-003, JCM-CTY-008")
     @APIResponse(responseCode = "201", description = "Proposed")
     public Response propose(@Valid @NotNull ProposeCountry request) {
         CountrySnapshot country = service.propose(request.code(), request.alpha3(), request.name(), OPERATOR);
@@ -81,35 +84,42 @@ public class CountryResource {
     }
 
     @GET
-    @Operation(summary = "Lists partner countries", description = "Optionally only those in one state.")
+    @Operation(operationId = "listCountries", summary = "Lists partner countries", description = "Optionally only those in one state.")
     public List<CountrySnapshot> list(@QueryParam("state") String state) {
         return service.list(Params.optionalEnum(CountryState.class, state, "state"));
     }
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "One partner country")
+    @Operation(operationId = "getCountry", summary = "One partner country",
+            description = "By ISO 3166-1 alpha-2 code (e.g. TH), with its full state: lifecycle dates, registry identity, TPEs, Article 6 settings and version.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-CTY-004")
     public CountrySnapshot get(@PathParam("code") String code) {
         return service.get(code);
     }
 
     @POST
     @Path("/{code}/bilateral-document")
-    @Operation(summary = "Records the signing of the bilateral document")
+    @Operation(operationId = "signBilateralDocument", summary = "Records the signing of the bilateral document",
+            description = "The country must be PROPOSED; the signing date may not be in the future.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-CTY-004, JCM-CTY-005, JCM-CTY-006")
     public CountrySnapshot signBilateralDocument(@PathParam("code") String code, @Valid @NotNull SignBilateralDocument request) {
         return service.signBilateralDocument(code, request.signedOn(), OPERATOR);
     }
 
     @POST
     @Path("/{code}/joint-committee")
-    @Operation(summary = "Records the establishment of the Joint Committee")
+    @Operation(operationId = "establishJointCommittee", summary = "Records the establishment of the Joint Committee",
+            description = "The bilateral document must be signed; the date may not be in the future nor before the signing.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-CTY-004, JCM-CTY-005, JCM-CTY-006, JCM-CTY-007")
     public CountrySnapshot establishJointCommittee(@PathParam("code") String code, @Valid @NotNull EstablishJointCommittee request) {
         return service.establishJointCommittee(code, request.establishedOn(), OPERATOR);
     }
 
     @POST
     @Path("/{code}/activation")
-    @Operation(summary = "Activates the country", description = "Its registry is set up: hosted on this system or an external registry reached through events.")
+    @Operation(operationId = "activateCountry", summary = "Activates the country", description = "Its registry is set up: hosted on this system or an external registry reached through events.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-CTY-004, JCM-CTY-005, JCM-CTY-006, JCM-CTY-007, JCM-CTY-009, JCM-CTY-010, JCM-CTY-011")
     public CountrySnapshot activate(@PathParam("code") String code, @Valid @NotNull Activate request) {
         return service.activate(code, request.activatedOn(),
                 new RegistryIdentity(request.registryCode(), request.article6RegistryId(), request.hosting()), request.partnerSystemClientId(), OPERATOR);
@@ -117,28 +127,33 @@ public class CountryResource {
 
     @POST
     @Path("/{code}/suspension")
-    @Operation(summary = "Suspends an ACTIVE country", description = "Freezes new registrations and issuances; history stays readable. Japan cannot be suspended.")
+    @Operation(operationId = "suspendCountry", summary = "Suspends an ACTIVE country", description = "Freezes new registrations and issuances; history stays readable. Japan cannot be suspended.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-CTY-004, JCM-CTY-005, JCM-CTY-006, JCM-CTY-007, JCM-CTY-008, JCM-CTY-012")
     public CountrySnapshot suspend(@PathParam("code") String code, @Valid @NotNull Suspend request) {
         return service.suspend(code, request.suspendedOn(), request.reason(), OPERATOR);
     }
 
     @POST
     @Path("/{code}/reinstatement")
-    @Operation(summary = "Reinstates a SUSPENDED country to ACTIVE")
+    @Operation(operationId = "reinstateCountry", summary = "Reinstates a SUSPENDED country to ACTIVE",
+            description = "Not dated in the future nor before the suspension.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-CTY-004, JCM-CTY-005, JCM-CTY-006, JCM-CTY-007")
     public CountrySnapshot reinstate(@PathParam("code") String code, @Valid @NotNull Reinstate request) {
         return service.reinstate(code, request.reinstatedOn(), OPERATOR);
     }
 
     @POST
     @Path("/{code}/termination")
-    @Operation(summary = "Terminates the partnership", description = "From ACTIVE or SUSPENDED; final. Japan cannot be terminated.")
+    @Operation(operationId = "terminateCountry", summary = "Terminates the partnership", description = "From ACTIVE or SUSPENDED; final. Japan cannot be terminated.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-CTY-004, JCM-CTY-005, JCM-CTY-006, JCM-CTY-007, JCM-CTY-008, JCM-CTY-012")
     public CountrySnapshot terminate(@PathParam("code") String code, @Valid @NotNull Terminate request) {
         return service.terminate(code, request.terminatedOn(), request.reason(), OPERATOR);
     }
 
     @POST
     @Path("/{code}/tpes")
-    @Operation(summary = "Records the Joint Committee's designation of a Third-Party Entity", description = "For sectoral scopes 1 to 15, from a date.")
+    @Operation(operationId = "designateTpe", summary = "Records the Joint Committee's designation of a Third-Party Entity", description = "For sectoral scopes 1 to 15, from a date.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-CTY-004, JCM-CTY-005, JCM-CTY-006, JCM-CTY-007, JCM-CTY-008, JCM-CTY-013, JCM-CTY-014, JCM-CTY-015")
     @APIResponse(responseCode = "201", description = "Designated")
     public Response designateTpe(@PathParam("code") String code, @Valid @NotNull DesignateTpe request) {
         TpeDesignation designation = service.designateTpe(code, request.tpeId(), request.name(), request.sectoralScopes(), request.designatedOn(), OPERATOR);
@@ -147,30 +162,35 @@ public class CountryResource {
 
     @GET
     @Path("/{code}/tpes")
-    @Operation(summary = "The country's TPE designations",
+    @Operation(operationId = "listTpes", summary = "The country's TPE designations",
             description = "With `scope` and `on`: the TPEs designated for that sectoral scope on that date. Either alone filters by it; neither lists all, withdrawn ones included.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-CTY-004, JCM-CTY-023")
     public List<TpeDesignation> tpes(@PathParam("code") String code, @QueryParam("scope") String scope, @QueryParam("on") String on) {
         return service.tpes(code, scopeParam(scope), dateParam(on));
     }
 
     @GET
     @Path("/{code}/tpes/{tpeId}")
-    @Operation(summary = "One TPE designation")
+    @Operation(operationId = "getTpe", summary = "One TPE designation",
+            description = "The designation with its sectoral scopes and its designation and withdrawal dates.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-CTY-004, JCM-CTY-016")
     public TpeDesignation tpe(@PathParam("code") String code, @PathParam("tpeId") String tpeId) {
         return service.tpe(code, tpeId);
     }
 
     @POST
     @Path("/{code}/tpes/{tpeId}/withdrawal")
-    @Operation(summary = "Records the withdrawal of a TPE designation", description = "Not before it was designated.")
+    @Operation(operationId = "withdrawTpe", summary = "Records the withdrawal of a TPE designation", description = "Not before it was designated.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-CTY-004, JCM-CTY-005, JCM-CTY-006, JCM-CTY-016, JCM-CTY-017, JCM-CTY-018")
     public TpeDesignation withdrawTpe(@PathParam("code") String code, @PathParam("tpeId") String tpeId, @Valid @NotNull WithdrawTpe request) {
         return service.withdrawTpe(code, tpeId, request.withdrawnOn(), OPERATOR);
     }
 
     @PUT
     @Path("/{code}/article6")
-    @Operation(summary = "Sets the Article 6 authorization settings",
+    @Operation(operationId = "changeArticle6Settings", summary = "Sets the Article 6 authorization settings",
             description = "Authorized uses (NDC, OIMP) and, when OIMP is authorized, which act counts as first transfer. The same settings again change nothing.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-CTY-004, JCM-CTY-005, JCM-CTY-019, JCM-CTY-020")
     public CountrySnapshot changeArticle6(@PathParam("code") String code, @Valid @NotNull ChangeArticle6 request) {
         return service.changeArticle6Settings(code,
                 new Article6Settings(request.ndcUseAuthorized(), request.oimpUseAuthorized(), request.oimpFirstTransfer()), OPERATOR);
@@ -178,7 +198,8 @@ public class CountryResource {
 
     @GET
     @Path("/{code}/history")
-    @Operation(summary = "The country's full history", description = "Every event from the event log, oldest first, with who made each change.")
+    @Operation(operationId = "countryHistory", summary = "The country's full history", description = "Every event from the event log, oldest first, with who made each change.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-CTY-004")
     public List<HistoryEntry> history(@PathParam("code") String code) {
         return service.history(code);
     }

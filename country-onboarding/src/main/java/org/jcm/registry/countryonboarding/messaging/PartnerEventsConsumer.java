@@ -46,7 +46,7 @@ public class PartnerEventsConsumer implements InboundHandler {
     @Incoming("partner-inbound")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        processor.process(record);
+        processor.process(record, this);
     }
 
     @Override

@@ -23,7 +23,7 @@ class ContractTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    private static final CloudEventCodec CODEC = new CloudEventCodec(MAPPER);
+    private static final CloudEventCodec CODEC = CloudEventCodec.standalone(MAPPER);
 
     static Stream<String> countryTypes() {
         return CountryEvent.TYPES.keySet().stream().sorted();

@@ -91,6 +91,14 @@ class EventLogTest {
     }
 
     @Test
+    void aParameterOfTheWrongTypeIsABadRequestNotAMissingResource() {
+        given().queryParam("after", "abc").when().get("/api/audit/events").then().statusCode(400)
+                .contentType(org.hamcrest.Matchers.startsWith("application/problem+json")).body("code", equalTo("JCM-REQ-001"));
+        given().queryParam("limit", "abc").when().get("/api/dead-letters").then().statusCode(400).body("code", equalTo("JCM-REQ-001"));
+        given().queryParam("after", "99999999999999999999999").when().get("/api/audit/events").then().statusCode(400).body("code", equalTo("JCM-REQ-001"));
+    }
+
+    @Test
     void theServiceCannotDeleteOrRewriteItsLog() throws SQLException {
         onboard("UZ", "Uzbekistan", "2022-10-25");
         awaitChained();
@@ -131,7 +139,7 @@ class EventLogTest {
     }
 
     /** What an intruder with database rights would do: switch off the guard and rewrite an entry. */
-    private static void tamper(Statement s, long position, String message) throws SQLException {
+    static void tamper(Statement s, long position, String message) throws SQLException {
         s.execute("ALTER TABLE " + SCHEMA + ".event_log DISABLE TRIGGER event_log_guard_row");
         try (var ps = s.getConnection().prepareStatement("UPDATE " + SCHEMA + ".event_log SET message = ? WHERE position = ?")) {
             ps.setString(1, message);
@@ -142,7 +150,7 @@ class EventLogTest {
         }
     }
 
-    private static void awaitChained() {
+    static void awaitChained() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/api/audit/verify").then()
                 .body("entriesAwaitingChain", equalTo(0)));
     }

@@ -11,7 +11,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jcm.registry.platform.openapi.ProblemResponses;
 
 @Path("/api/registries")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,21 +41,26 @@ public class RegistryResource {
     }
 
     @GET
-    @Operation(summary = "Lists the registries")
+    @Operation(operationId = "listRegistries", summary = "Lists the registries",
+            description = "Japan's registry and the registry of each partner country that became ACTIVE, with their state and serial counter.")
     public List<RegistryView> list() {
         return service.all().stream().map(RegistryView::of).toList();
     }
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "One registry")
+    @Operation(operationId = "getRegistry", summary = "One registry",
+            description = "By registry code (e.g. JP, TH).")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-REG-001")
     public RegistryView get(@PathParam("code") String code) {
         return RegistryView.of(service.get(code));
     }
 
     @GET
     @Path("/{code}/accounts")
-    @Operation(summary = "The accounts of one registry")
+    @Operation(operationId = "listRegistryAccounts", summary = "The accounts of one registry",
+            description = "The registry's government holding, cancellation and retirement accounts and its entity holding accounts.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-REG-001")
     public List<AccountView> accounts(@PathParam("code") String code) {
         return service.accountsOf(code).stream().map(AccountView::of).toList();
     }

@@ -1,5 +1,10 @@
 package org.jcm.registry.contract.project;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.jcm.registry.platform.Limits;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -92,5 +97,5 @@ public sealed interface ProjectEvent {
             long totalClaimed, LocalDate submittedOn, DocumentReference document) {}
 
     /** Tonnes of CO2-equivalent for one calendar year (the Article 6 vintage). */
-    record VintageAmount(int vintage, long tonnes) {}
+    record VintageAmount(@Min(1990) @Max(2199) int vintage, @Min(0) @Max(Limits.MAX_TONNES) long tonnes) {}
 }

@@ -1,5 +1,7 @@
 package org.jcm.registry.contract.project;
 
+import jakarta.validation.constraints.Size;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -51,7 +53,7 @@ public record ProjectSnapshot(
     public record CreditAllocation(BigDecimal governmentOfJapan, BigDecimal partnerGovernment, BigDecimal participants) {}
 
     /** The city-to-city collaboration a project came from, e.g. Kitakyushu–Hai Phong. */
-    public record CityCollaboration(String japaneseCity, String partnerCity) {}
+    public record CityCollaboration(@Size(max = 200) String japaneseCity, @Size(max = 200) String partnerCity) {}
 
     /** The TPE that validated the project, on which date, and its report. */
     public record Validation(String tpeId, String tpeName, LocalDate validatedOn, DocumentReference report) {}

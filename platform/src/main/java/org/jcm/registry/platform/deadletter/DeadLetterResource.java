@@ -13,11 +13,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jcm.registry.platform.inbox.InboundProcessor;
+import org.jcm.registry.platform.openapi.ProblemResponses;
 import org.jcm.registry.platform.problem.Params;
 import org.jcm.registry.platform.problem.PlatformRule;
 import org.jcm.registry.platform.problem.RuleViolation;
@@ -29,11 +38,11 @@ import org.jcm.registry.platform.problem.RuleViolation;
 public class DeadLetterResource {
 
     private final DeadLetters deadLetters;
-    private final InboundProcessor processor;
+    private final Replay replay;
 
-    public DeadLetterResource(DeadLetters deadLetters, InboundProcessor processor) {
+    public DeadLetterResource(DeadLetters deadLetters, Replay replay) {
         this.deadLetters = deadLetters;
-        this.processor = processor;
+        this.replay = replay;
     }
 
     public record DeadLetterView(long id, String topic, int partition, long offset, String key, String value, UUID eventId,
@@ -49,35 +58,52 @@ public class DeadLetterResource {
     public record ReplayResult(long id, boolean applied, boolean alreadyApplied, DeadLetter.Status status) {}
 
     @GET
-    @Operation(summary = "Lists dead letters, oldest first", description = "Filter with `status` (OPEN or REPLAYED).")
-    public List<DeadLetterView> list(@QueryParam("status") String status,
-            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return deadLetters.list(Params.optionalEnum(DeadLetter.Status.class, status, "status"), limit).stream().map(DeadLetterView::of).toList();
+    @Operation(operationId = "listDeadLetters", summary = "Lists dead letters, newest first",
+            description = "Filter with `status` (OPEN or REPLAYED). Pages of `limit` (at most 1000); when more remain, the `Link` header names "
+                    + "the next page (`rel=\"next\"`, with `before` set to the last id of this page).")
+    @APIResponse(responseCode = "200", description = "One page of dead letters, newest first",
+            headers = @Header(name = "Link", description = "`<...?before=ID&limit=N>; rel=\"next\"` when more dead letters remain"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = DeadLetterView.class)))
+    public Response list(@QueryParam("status") String status, @QueryParam("before") @Min(1) Long before,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit, @Context UriInfo uri) {
+        List<DeadLetter> page = deadLetters.page(Params.optionalEnum(DeadLetter.Status.class, status, "status"), before, limit + 1);
+        boolean more = page.size() > limit;
+        List<DeadLetterView> views = page.stream().limit(limit).map(DeadLetterView::of).toList();
+        Response.ResponseBuilder response = Response.ok(views);
+        if (more) {
+            long last = views.get(views.size() - 1).id();
+            response.link(uri.getRequestUriBuilder().replaceQueryParam("before", last).replaceQueryParam("limit", limit).build(), "next");
+        }
+        return response.build();
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One dead letter with its original message and reason")
+    @Operation(operationId = "getDeadLetter", summary = "One dead letter with its original message and reason",
+            description = "The original record (topic, partition, offset, key, value), the rule it broke and how often it was tried.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-MSG-004")
     public DeadLetterView get(@PathParam("id") long id) {
         return DeadLetterView.of(find(id));
     }
 
     @POST
     @Path("/{id}/replay")
-    @Operation(summary = "Applies a dead letter again", description = "Runs the original message through the same processing as on arrival "
-            + "(still at most once per event id). Answers 422 with the new reason if it fails again.")
+    @Operation(operationId = "replayDeadLetter", summary = "Applies a dead letter again",
+            description = "Runs the original message through the same processing as on arrival (still at most once per event id). Answers 422 "
+                    + "with the new reason if it fails again.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-MSG-004, JCM-MSG-005, JCM-MSG-006")
     public ReplayResult replay(@PathParam("id") long id) {
         DeadLetter d = find(id);
         if (d.status() == DeadLetter.Status.REPLAYED) {
             throw new RuleViolation(PlatformRule.DEAD_LETTER_ALREADY_REPLAYED, "dead letter " + id + " was replayed at " + d.replayedAt());
         }
-        InboundProcessor.Outcome outcome = processor.attempt(d.topic(), d.partition(), d.offset(), d.value());
-        if (outcome.failed()) {
-            deadLetters.recordFailedReplay(id, outcome);
-            throw new RuleViolation(PlatformRule.REPLAY_FAILED, outcome.reason());
+        Replay.Result result = replay.replay(d);
+        if (result.refusal().isPresent()) {
+            deadLetters.recordFailedReplay(id, result.refusal().get());
+            throw new RuleViolation(PlatformRule.REPLAY_FAILED, result.refusal().get().reason());
         }
         deadLetters.markReplayed(id);
-        return new ReplayResult(id, outcome.applied(), outcome.duplicate(), DeadLetter.Status.REPLAYED);
+        return new ReplayResult(id, result.applied(), result.alreadyApplied(), DeadLetter.Status.REPLAYED);
     }
 
     private DeadLetter find(long id) {

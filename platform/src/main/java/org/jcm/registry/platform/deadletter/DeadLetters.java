@@ -2,12 +2,12 @@ package org.jcm.registry.platform.deadletter;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import org.jcm.registry.platform.inbox.InboundProcessor;
 
 /** The operator-visible list of dead letters. Writes run in their own transaction: the failed one has rolled back. */
 @ApplicationScoped
@@ -19,7 +19,11 @@ public class DeadLetters {
         this.em = em;
     }
 
-    public void record(String topic, int partition, long offset, String key, String value, InboundProcessor.Outcome outcome) {
+    /** Why a record is dead: the event it carried (if it could be read) and the rule it broke. */
+    public record Refusal(UUID eventId, String eventType, String reasonCode, String reason) {}
+
+    /** Records (or, for a redelivered record, counts again) a dead letter. Throws if the database cannot take it. */
+    public void record(String topic, int partition, long offset, String key, String value, Refusal refusal) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                 INSERT INTO dead_letter (topic, kafka_partition, kafka_offset, record_key, record_value, event_id, event_type, reason_code, reason)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
@@ -30,17 +34,20 @@ public class DeadLetters {
                 .setParameter(3, offset)
                 .setParameter(4, key)
                 .setParameter(5, value)
-                .setParameter(6, outcome.eventId())
-                .setParameter(7, outcome.eventType())
-                .setParameter(8, outcome.reasonCode())
-                .setParameter(9, outcome.reason())
+                .setParameter(6, refusal.eventId())
+                .setParameter(7, refusal.eventType())
+                .setParameter(8, refusal.reasonCode())
+                .setParameter(9, refusal.reason())
                 .executeUpdate());
     }
 
-    public List<DeadLetter> list(DeadLetter.Status status, int limit) {
+    /** Dead letters newest first, those older than {@code before} (an id) when given. */
+    public List<DeadLetter> page(DeadLetter.Status status, Long before, int limit) {
         return QuarkusTransaction.joiningExisting().call(() -> em.createQuery(
-                        "from DeadLetter d where (:status is null or d.status = :status) order by d.id", DeadLetter.class)
+                        "from DeadLetter d where (:status is null or d.status = :status) and (:before is null or d.id < :before) order by d.id desc",
+                        DeadLetter.class)
                 .setParameter("status", status)
+                .setParameter("before", before)
                 .setMaxResults(limit)
                 .getResultList());
     }
@@ -56,12 +63,12 @@ public class DeadLetters {
                 .executeUpdate());
     }
 
-    void recordFailedReplay(long id, InboundProcessor.Outcome outcome) {
+    void recordFailedReplay(long id, Refusal refusal) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                         "UPDATE dead_letter SET attempts = attempts + 1, reason_code = ?2, reason = ?3 WHERE id = ?1")
                 .setParameter(1, id)
-                .setParameter(2, outcome.reasonCode())
-                .setParameter(3, outcome.reason())
+                .setParameter(2, refusal.reasonCode())
+                .setParameter(3, refusal.reason())
                 .executeUpdate());
     }
 }

@@ -46,7 +46,7 @@ public class AuditResource {
     @GET
     @Path("/events")
     @Transactional
-    @Operation(summary = "Pages through the event log in chain order",
+    @Operation(operationId = "listAuditEvents", summary = "Pages through the event log in chain order",
             description = "Entries with a chain position greater than `after`. Pass the returned `next` as `after` for the following page.")
     public AuditPage events(@QueryParam("after") @DefaultValue("0") @Min(0) long after,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
@@ -56,7 +56,7 @@ public class AuditResource {
 
     @GET
     @Path("/verify")
-    @Operation(summary = "Recomputes the hash chain", description = "Reports whether every entry still matches its hash and, if not, the first position that breaks the chain.")
+    @Operation(operationId = "verifyAuditChain", summary = "Recomputes the hash chain", description = "Reports whether every entry still matches its hash and, if not, the first position that breaks the chain.")
     public ChainVerifier.Verification verify() {
         return verifier.verify();
     }

@@ -1,40 +1,49 @@
 package org.jcm.registry.platform.eventlog;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import jakarta.persistence.EntityManager;
 
-/** Recomputes the event log's hash chain from the first entry and reports the first position that breaks it. */
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.jcm.registry.platform.PlatformConfig;
+
+/**
+ * Recomputes the event log's hash chain from the first entry and reports the first position that breaks it. Reads the
+ * log in pages of plain rows, each in its own short transaction, so memory stays constant whatever the log's length.
+ */
 @ApplicationScoped
 public class ChainVerifier {
 
-    private static final int PAGE = 1000;
+    private final EntityManager em;
+    private final int pageSize;
 
-    private final EventLog log;
-
-    public ChainVerifier(EventLog log) {
-        this.log = log;
+    public ChainVerifier(EntityManager em, PlatformConfig config) {
+        this.em = em;
+        this.pageSize = config.eventLog().verifyPageSize();
     }
 
     public record Verification(boolean valid, long entriesChecked, long lastPosition, String lastHash, Long firstBrokenPosition,
             String problem, long entriesAwaitingChain) {}
 
-    @Transactional
+    private record Row(long position, String prevHash, String hash, ChainHash.Content content) {}
+
     public Verification verify() {
         long expectedPosition = 1;
         String prevHash = ChainHash.GENESIS;
         long checked = 0;
         while (true) {
-            List<EventLogEntry> page = log.chainedAfter(expectedPosition - 1, PAGE);
+            List<Row> page = page(expectedPosition - 1);
             if (page.isEmpty()) {
-                return new Verification(true, checked, expectedPosition - 1, prevHash, null, null, log.unchainedCount());
+                return new Verification(true, checked, expectedPosition - 1, prevHash, null, null, unchained());
             }
-            for (EventLogEntry e : page) {
+            for (Row e : page) {
                 String problem = null;
                 if (e.position() != expectedPosition) {
-                    problem = "entry " + expectedPosition + " is missing (next entry is " + e.position() + ")";
-                    return broken(checked, expectedPosition, prevHash, problem);
+                    return broken(checked, expectedPosition, prevHash, "entry " + expectedPosition + " is missing (next entry is " + e.position() + ")");
                 }
                 if (!prevHash.equals(e.prevHash())) {
                     problem = "its previous hash does not match entry " + (expectedPosition - 1);
@@ -51,7 +60,35 @@ public class ChainVerifier {
         }
     }
 
+    @SuppressWarnings("unchecked")
+    private List<Row> page(long after) {
+        return QuarkusTransaction.requiringNew().call(() -> ((List<Object[]>) em.createNativeQuery("""
+                SELECT position, prev_hash, hash, event_id, topic, aggregate_type, aggregate_id, event_type, occurred_at, message
+                FROM event_log WHERE position > ?1 ORDER BY position LIMIT ?2""")
+                .setParameter(1, after)
+                .setParameter(2, pageSize)
+                .getResultList()).stream()
+                .map(r -> new Row(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                        new ChainHash.Content((UUID) r[3], (String) r[4], (String) r[5], (String) r[6], (String) r[7], instant(r[8]), (String) r[9])))
+                .toList());
+    }
+
+    private long unchained() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("SELECT count(*) FROM event_log WHERE position IS NULL")
+                .getSingleResult()).longValue());
+    }
+
+    static Instant instant(Object value) {
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        return (Instant) value;
+    }
+
     private Verification broken(long checked, long position, String prevHash, String problem) {
-        return new Verification(false, checked, position - 1, prevHash, position, "Entry " + position + ": " + problem, log.unchainedCount());
+        return new Verification(false, checked, position - 1, prevHash, position, "Entry " + position + ": " + problem, unchained());
     }
 }

@@ -6,7 +6,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,9 +32,19 @@ public class CloudEventCodec {
 
     private final JsonFormat format = new JsonFormat();
     private final ObjectMapper mapper;
+    private final Validator validator;
 
-    public CloudEventCodec(ObjectMapper mapper) {
+    public CloudEventCodec(ObjectMapper mapper, Validator validator) {
         this.mapper = mapper;
+        this.validator = validator;
+    }
+
+    /** A codec outside CDI (tools, plain unit tests), binding as the services do. */
+    public static CloudEventCodec standalone(ObjectMapper mapper) {
+        Validator validator = jakarta.validation.Validation.byDefaultProvider().configure()
+                .messageInterpolator(new org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator())
+                .buildValidatorFactory().getValidator();
+        return new CloudEventCodec(mapper, validator);
     }
 
     public String encode(UUID id, String source, String type, String subject, Instant time, Object data) {
@@ -98,13 +113,20 @@ public class CloudEventCodec {
                 event.getTime().toInstant(), data);
     }
 
-    /** Binds an event body to its record, or says why it cannot. */
+    /** Binds an event body to its record, within the record's bounds (the same as the API's), or says why it cannot. */
     public <T> T bind(InboundEvent event, Class<T> type) {
+        T bound;
         try {
-            return mapper.treeToValue(event.data(), type);
+            bound = mapper.treeToValue(event.data(), type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new MalformedEventException("the data of " + event.type() + " does not match its schema: " + rootMessage(e));
         }
+        Set<ConstraintViolation<T>> violations = validator.validate(bound);
+        if (!violations.isEmpty()) {
+            throw new MalformedEventException("the data of " + event.type() + " is out of bounds: " + violations.stream()
+                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().collect(Collectors.joining("; ")));
+        }
+        return bound;
     }
 
     private static String rootMessage(Throwable e) {

@@ -10,6 +10,12 @@ public enum PlatformRule implements Rule {
     NOT_ACCEPTABLE("JCM-REQ-006", "No acceptable representation", 406),
     CONCURRENT_CHANGE("JCM-REQ-007", "The resource was changed concurrently", 409),
     CONSTRAINT_CONFLICT("JCM-REQ-008", "The change conflicts with existing records", 409),
+    URI_TOO_LONG("JCM-REQ-009", "The request URI is too long", 414),
+    BODY_TOO_LARGE("JCM-REQ-010", "The request body is too large", 413),
+    VALUE_NOT_STORABLE("JCM-REQ-011", "A value of the request cannot be stored", 422),
+    EVENT_TOO_LARGE("JCM-REQ-012", "The change would produce an event larger than the registry may publish", 422),
+    QUANTITY_OUT_OF_RANGE("JCM-REQ-013", "A quantity of tonnes is negative or larger than the registry accepts", 422),
+    DATE_OUT_OF_RANGE("JCM-REQ-014", "A date lies outside the years the registry accepts", 422),
     UNAUTHORIZED("JCM-SEC-001", "Authentication required", 401),
     FORBIDDEN("JCM-SEC-002", "Not allowed for this caller", 403),
     MALFORMED_EVENT("JCM-MSG-001", "The message is not a well-formed event of the contract", 422),
@@ -18,7 +24,8 @@ public enum PlatformRule implements Rule {
     DEAD_LETTER_NOT_FOUND("JCM-MSG-004", "No such dead letter", 404),
     DEAD_LETTER_ALREADY_REPLAYED("JCM-MSG-005", "The dead letter was already replayed", 409),
     REPLAY_FAILED("JCM-MSG-006", "Replaying the dead letter failed again", 422),
-    INTERNAL("JCM-SYS-001", "Internal error", 500);
+    INTERNAL("JCM-SYS-001", "Internal error", 500),
+    UNAVAILABLE("JCM-SYS-002", "The registry's database or broker is unavailable for a moment; retry later", 503);
 
     private final Definition definition;
 

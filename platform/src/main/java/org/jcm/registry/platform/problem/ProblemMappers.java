@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -21,11 +22,13 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Every refused request is answered as {@code application/problem+json} with a stable rule code. Nothing a
- * caller can send yields a 500; a genuine server fault yields one with an incident id, never a stack trace.
+ * caller can send yields a 500; a genuine server fault yields one with an incident id, never a stack trace, and an
+ * outage of the database a 503 with {@code Retry-After}.
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     private final DatabaseConstraints constraints;
 
@@ -35,7 +38,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response ruleViolation(RuleViolation e, UriInfo uri) {
-        return respond(e.rule(), e.detail(), uri, null);
+        return Problems.response(e, instance(uri));
     }
 
     @ServerExceptionMapper(priority = 1)
@@ -45,7 +48,7 @@ public class ProblemMappers {
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         String detail = errors.stream().map(f -> f.field() + " " + f.message()).reduce((a, b) -> a + "; " + b).orElse("invalid request");
-        return respond(PlatformRule.INVALID_REQUEST, detail, uri, errors);
+        return Problems.response(PlatformRule.INVALID_REQUEST, detail, instance(uri), errors);
     }
 
     @ServerExceptionMapper(priority = 1)
@@ -56,7 +59,8 @@ public class ProblemMappers {
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("") + "'";
         }
-        return respond(PlatformRule.UNREADABLE_BODY, "The JSON body cannot be read" + where + ": " + e.getOriginalMessage(), uri, null);
+        return Problems.response(PlatformRule.UNREADABLE_BODY, "The JSON body cannot be read" + where + ": " + Problems.clip(e.getOriginalMessage()),
+                instance(uri), null);
     }
 
     /** Quarkus REST maps this subtype itself (to an empty 400) unless a mapper as specific as it exists. */
@@ -72,6 +76,11 @@ public class ProblemMappers {
             return fromCause.get();
         }
         int status = e.getResponse().getStatus();
+        if (e instanceof NotFoundException && e.getCause() != null) {
+            // JAX-RS answers 404 when a query or path parameter does not convert (?after=abc): that is a bad request.
+            return Problems.response(PlatformRule.INVALID_REQUEST, "A parameter of the request has the wrong type: "
+                    + Problems.clip(e.getCause().getMessage()), instance(uri), null);
+        }
         Rule rule = switch (status) {
             case 400 -> PlatformRule.INVALID_REQUEST;
             case 401 -> PlatformRule.UNAUTHORIZED;
@@ -79,13 +88,15 @@ public class ProblemMappers {
             case 404 -> PlatformRule.NOT_FOUND;
             case 405 -> PlatformRule.METHOD_NOT_ALLOWED;
             case 406 -> PlatformRule.NOT_ACCEPTABLE;
+            case 413 -> PlatformRule.BODY_TOO_LARGE;
+            case 414 -> PlatformRule.URI_TOO_LONG;
             case 415 -> PlatformRule.UNSUPPORTED_MEDIA_TYPE;
             default -> null;
         };
         if (rule == null) {
             return status >= 500 ? unexpected(e, uri) : Response.fromResponse(e.getResponse()).build();
         }
-        return respond(rule, e.getMessage() == null ? rule.title() : e.getMessage(), uri, null);
+        return Problems.response(rule, e.getMessage() == null ? rule.title() : Problems.clip(e.getMessage()), instance(uri), null);
     }
 
     @ServerExceptionMapper(priority = 10)
@@ -94,12 +105,19 @@ public class ProblemMappers {
         if (fromCause.isPresent()) {
             return fromCause.get();
         }
+        if (Failures.isOutage(e)) {
+            LOG.warnf("Database unavailable on %s: %s", uri == null ? "?" : uri.getPath(), e.toString());
+            return Response.fromResponse(Problems.response(PlatformRule.UNAVAILABLE,
+                    "The registry's database did not answer; nothing was changed. Retry in a few seconds (with the same Idempotency-Key, if you sent one).",
+                    instance(uri), null)).header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Incident %s on %s", incident, uri == null ? "?" : uri.getPath());
-        return respond(PlatformRule.INTERNAL, "An internal error occurred; quote incident " + incident + " to the registry operators.", uri, null);
+        return Problems.response(PlatformRule.INTERNAL, "An internal error occurred; quote incident " + incident + " to the registry operators.",
+                instance(uri), null);
     }
 
-    /** Finds what a caller can be told in an exception's causes: a rule, a concurrent change, a constraint. */
+    /** Finds what a caller can be told in an exception's causes: a rule, a concurrent change, a constraint, a value the database cannot keep. */
     private Optional<Response> fromCause(Throwable e, UriInfo uri) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof RuleViolation v) {
@@ -112,15 +130,15 @@ public class ProblemMappers {
                 return Optional.of(invalid(v, uri));
             }
             if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
-                return Optional.of(respond(PlatformRule.CONCURRENT_CHANGE,
-                        "Someone else changed this resource at the same time; read it again and retry.", uri, null));
+                return Optional.of(Problems.response(PlatformRule.CONCURRENT_CHANGE,
+                        "Someone else changed this resource at the same time; read it again and retry.", instance(uri), null));
             }
             if (t instanceof org.hibernate.exception.ConstraintViolationException
                     || t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("23")) {
                 return Optional.of(constraint(t, uri));
             }
         }
-        return Optional.empty();
+        return Failures.dataRejection(e).map(v -> ruleViolation(v, uri));
     }
 
     private Response constraint(Throwable e, UriInfo uri) {
@@ -129,16 +147,20 @@ public class ProblemMappers {
             return ruleViolation(rule.get(), uri);
         }
         String name = DatabaseConstraints.constraintNameIn(e).orElse(null);
-        return respond(PlatformRule.CONSTRAINT_CONFLICT,
-                "The change conflicts with an existing record" + (name == null ? "" : " (" + name + ")"), uri, null);
+        return Problems.response(PlatformRule.CONSTRAINT_CONFLICT,
+                "The change conflicts with an existing record" + (name == null ? "" : " (" + name + ")"), instance(uri), null);
     }
 
-    private static Response respond(Rule rule, String detail, UriInfo uri, List<Problem.FieldError> errors) {
-        URI instance = uri == null ? null : URI.create(uri.getPath());
-        return Response.status(rule.status())
-                .type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(rule, detail, instance, errors))
-                .build();
+    /** The request's path as it was sent (still percent-encoded), so any path a caller can send is a valid instance URI. */
+    static URI instance(UriInfo uri) {
+        if (uri == null) {
+            return null;
+        }
+        try {
+            return URI.create(uri.getRequestUri().getRawPath());
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static String field(String propertyPath) {

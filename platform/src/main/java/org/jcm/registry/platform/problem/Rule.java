@@ -25,6 +25,4 @@ public interface Rule {
     default int status() {
         return definition().status();
     }
-
-    Rule MALFORMED_EVENT = PlatformRule.MALFORMED_EVENT;
 }

@@ -7,7 +7,7 @@ public class RuleViolation extends RuntimeException {
 
     public RuleViolation(Rule rule, String detail) {
         super(detail);
-        this.rule = rule;
+        this.rule = java.util.Objects.requireNonNull(rule, "a rule violation names its rule");
     }
 
     public Rule rule() {

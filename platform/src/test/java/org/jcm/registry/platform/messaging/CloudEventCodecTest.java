@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class CloudEventCodecTest {
 
-    private final CloudEventCodec codec = new CloudEventCodec(new ObjectMapper().registerModule(new JavaTimeModule()));
+    private final CloudEventCodec codec = CloudEventCodec.standalone(new ObjectMapper().registerModule(new JavaTimeModule()));
 
     @Test
     void writesAndReadsAStructuredCloudEvent() {

@@ -27,7 +27,7 @@ public class CountryEventsConsumer implements InboundHandler {
     @Incoming("countries")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        processor.process(record);
+        processor.process(record, this);
     }
 
     @Override

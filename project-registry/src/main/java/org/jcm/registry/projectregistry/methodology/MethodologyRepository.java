@@ -5,21 +5,34 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import org.jcm.registry.contract.project.MethodologyState;
+import org.jcm.registry.platform.persistence.Aggregates;
 import org.jcm.registry.platform.problem.RuleViolation;
 
 @ApplicationScoped
 public class MethodologyRepository implements PanacheRepositoryBase<Methodology, UUID> {
 
-    /** Loads a methodology for a change, locking it so its changes (and so its events) are strictly ordered. */
+    /** Loads a methodology for a change, locked and fresh, so its changes (and so its events) are strictly ordered. */
     public Methodology lockForChange(String idOrReference) {
-        Methodology m = byIdOrReference(idOrReference).orElseThrow(() -> notFound(idOrReference));
-        return findByIdOptional(m.id(), LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> notFound(idOrReference));
+        return Aggregates.lockForChange(getEntityManager(), Methodology.class, idOf(idOrReference).orElse(null))
+                .orElseThrow(() -> notFound(idOrReference));
+    }
+
+    /** The id a methodology id or reference names, without loading the methodology. */
+    private Optional<UUID> idOf(String idOrReference) {
+        if (idOrReference == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(idOrReference));
+        } catch (IllegalArgumentException notAUuid) {
+            return getEntityManager().createQuery("select m.id from Methodology m where m.reference = :r", UUID.class)
+                    .setParameter("r", idOrReference).getResultStream().findFirst();
+        }
     }
 
     /** By its id, or by its reference ({@code MN_AM003}) once approved. */

@@ -22,8 +22,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jcm.registry.platform.openapi.ProblemResponses;
 import org.jcm.registry.contract.project.JcDecision;
 import org.jcm.registry.contract.project.MethodologySnapshot;
 import org.jcm.registry.contract.project.MethodologyState;
@@ -57,7 +59,8 @@ public class MethodologyResource {
     public record Revision(@NotBlank @Size(max = 200) String decisionReference, @NotNull LocalDate decidedOn, @Size(max = 300) String title) {}
 
     @POST
-    @Operation(summary = "Proposes a methodology for a partner country", description = "Sectoral scope 1 to 15; it is numbered only at approval.")
+    @Operation(operationId = "proposeMethodology", summary = "Proposes a methodology for a partner country", description = "Sectoral scope 1 to 15; it is numbered only at approval.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-MTH-003, JCM-MTH-004, JCM-MTH-005, JCM-MTH-006")
     @APIResponse(responseCode = "201", description = "Proposed")
     public Response propose(@Valid @NotNull ProposeMethodology request) {
         MethodologySnapshot m = service.propose(request.country(), request.title(), request.sectoralScope(), request.proposedOn(), OPERATOR);
@@ -65,49 +68,59 @@ public class MethodologyResource {
     }
 
     @GET
-    @Operation(summary = "Lists methodologies", description = "Optionally of one country (`country`) and in one state (`state`).")
+    @Operation(operationId = "listMethodologies", summary = "Lists methodologies", description = "Optionally of one country (`country`) and in one state (`state`).")
     public List<MethodologySnapshot> list(@QueryParam("country") String country, @QueryParam("state") String state) {
         return service.list(country, Params.optionalEnum(MethodologyState.class, state, "state"));
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One methodology, by id or by reference (e.g. MN_AM003)")
+    @Operation(operationId = "getMethodology", summary = "One methodology, by id or by reference (e.g. MN_AM003)",
+            description = "With its state, version, sectoral scope and the Joint Committee decisions on it.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-MTH-001")
     public MethodologySnapshot get(@PathParam("id") String id) {
         return service.get(id);
     }
 
     @GET
     @Path("/{id}/history")
-    @Operation(summary = "Every event of one methodology, oldest first, from the service's event log")
+    @Operation(operationId = "methodologyHistory", summary = "Every event of one methodology, oldest first, from the service's event log",
+            description = "Each event as published, with who made the change.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-MTH-001")
     public List<HistoryEntry> history(@PathParam("id") String id) {
         return service.history(id).stream().map(HistoryEntry::of).toList();
     }
 
     @POST
     @Path("/{id}/approval")
-    @Operation(summary = "Records the Joint Committee's approval", description = "Assigns the next reference of the country, {CC}_AM{NNN}.")
+    @Operation(operationId = "approveMethodology", summary = "Records the Joint Committee's approval", description = "Assigns the next reference of the country, {CC}_AM{NNN}.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-MTH-001, JCM-MTH-002, JCM-MTH-006, JCM-MTH-007, JCM-MTH-008")
     public MethodologySnapshot approve(@PathParam("id") String id, @Valid @NotNull Decision request) {
         return service.approve(id, request.jc(), OPERATOR);
     }
 
     @POST
     @Path("/{id}/rejection")
-    @Operation(summary = "Records the Joint Committee's rejection")
+    @Operation(operationId = "rejectMethodology", summary = "Records the Joint Committee's rejection",
+            description = "Only a PROPOSED methodology; the decision may not be dated in the future.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-MTH-001, JCM-MTH-002, JCM-MTH-006, JCM-MTH-007")
     public MethodologySnapshot reject(@PathParam("id") String id, @Valid @NotNull Decision request) {
         return service.reject(id, request.jc(), request.reason(), OPERATOR);
     }
 
     @POST
     @Path("/{id}/revision")
-    @Operation(summary = "Records a revision approved by the Joint Committee", description = "The methodology keeps its reference; its version grows by one.")
+    @Operation(operationId = "reviseMethodology", summary = "Records a revision approved by the Joint Committee", description = "The methodology keeps its reference; its version grows by one.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-MTH-001, JCM-MTH-002, JCM-MTH-006, JCM-MTH-007")
     public MethodologySnapshot revise(@PathParam("id") String id, @Valid @NotNull Revision request) {
         return service.revise(id, request.title(), new JcDecision(request.decisionReference(), request.decidedOn()), OPERATOR);
     }
 
     @POST
     @Path("/{id}/withdrawal")
-    @Operation(summary = "Withdraws an approved methodology for new projects")
+    @Operation(operationId = "withdrawMethodology", summary = "Withdraws an approved methodology for new projects",
+            description = "Projects that use it keep it; no new idea note may name it.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-MTH-001, JCM-MTH-002, JCM-MTH-006, JCM-MTH-007")
     public MethodologySnapshot withdraw(@PathParam("id") String id, @Valid @NotNull Decision request) {
         return service.withdraw(id, request.jc(), request.reason(), OPERATOR);
     }

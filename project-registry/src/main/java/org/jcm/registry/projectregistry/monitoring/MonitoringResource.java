@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -19,9 +21,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jcm.registry.platform.openapi.ProblemResponses;
 import org.jcm.registry.contract.project.DocumentReference;
+import org.jcm.registry.platform.Limits;
 import org.jcm.registry.contract.project.ProjectEvent.VintageAmount;
 import org.jcm.registry.contract.project.ProjectSnapshot.Period;
 import org.jcm.registry.projectregistry.monitoring.MonitoringViews.MonitoringReportView;
@@ -41,16 +46,18 @@ public class MonitoringResource {
         this.service = service;
     }
 
-    public record SubmitReport(@NotNull Period period, List<@NotNull VintageAmount> claimedReductions, @Min(0) Long totalClaimed,
-            LocalDate submittedOn, @NotNull DocumentReference document, UUID supersedes) {}
+    public record SubmitReport(@NotNull @Valid Period period, @Size(max = 250) List<@Valid @NotNull VintageAmount> claimedReductions,
+            @Min(0) @Max(Limits.MAX_TONNES) Long totalClaimed, LocalDate submittedOn, @NotNull @Valid DocumentReference document, UUID supersedes) {}
 
-    public record RecordVerification(@NotBlank String tpeId, @NotNull LocalDate verifiedOn, @NotNull Verification.Opinion opinion,
-            List<@NotNull VintageAmount> verifiedReductions, @Min(0) Long totalVerified, @NotNull DocumentReference report, UUID supersedes) {}
+    public record RecordVerification(@NotBlank @Size(max = 64) String tpeId, @NotNull LocalDate verifiedOn, @NotNull Verification.Opinion opinion,
+            @Size(max = 250) List<@Valid @NotNull VintageAmount> verifiedReductions, @Min(0) @Max(Limits.MAX_TONNES) Long totalVerified,
+            @NotNull @Valid DocumentReference report, UUID supersedes) {}
 
     @POST
-    @Operation(summary = "Submits a monitoring report for a REGISTERED project", description = "The period lies inside the crediting period and "
+    @Operation(operationId = "submitMonitoringReport", summary = "Submits a monitoring report for a REGISTERED project", description = "The period lies inside the crediting period and "
             + "overlaps no other period of the project; claimed reductions are given per calendar year (vintage). A correction names the "
             + "report it supersedes (`supersedes`) and restates the same period.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-PRJ-001, JCM-PRJ-010, JCM-PRJ-013, JCM-PRJ-020, JCM-PRJ-021, JCM-PRJ-022, JCM-PRJ-023, JCM-PRJ-024, JCM-PRJ-026, JCM-PRJ-027, JCM-PRJ-029, JCM-REQ-013")
     @APIResponse(responseCode = "201", description = "Submitted")
     public Response submit(@PathParam("projectId") String projectId, @Valid @NotNull SubmitReport r) {
         MonitoringReportView view = service.submit(projectId, new MonitoringService.Claim(r.period(), r.claimedReductions(), r.totalClaimed(),
@@ -59,23 +66,28 @@ public class MonitoringResource {
     }
 
     @GET
-    @Operation(summary = "The project's monitoring reports with their verifications")
+    @Operation(operationId = "listMonitoringReports", summary = "The project's monitoring reports with their verifications",
+            description = "By project id, reference or idea-note reference; corrections name the report they supersede.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-PRJ-001")
     public List<MonitoringReportView> list(@PathParam("projectId") String projectId) {
         return service.reportsOf(projectId);
     }
 
     @GET
     @Path("/{reportId}")
-    @Operation(summary = "One monitoring report with its verifications")
+    @Operation(operationId = "getMonitoringReport", summary = "One monitoring report with its verifications",
+            description = "With the verifications of the report and what supersedes what.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-PRJ-001, JCM-PRJ-020")
     public MonitoringReportView get(@PathParam("projectId") String projectId, @PathParam("reportId") UUID reportId) {
         return service.report(projectId, reportId);
     }
 
     @POST
     @Path("/{reportId}/verifications")
-    @Operation(summary = "Records a TPE's verification of the report", description = "The TPE must be designated for the methodology's sectoral "
+    @Operation(operationId = "recordVerification", summary = "Records a TPE's verification of the report", description = "The TPE must be designated for the methodology's sectoral "
             + "scope in the host country on the verification date. Verified reductions are given per vintage, add up, and never exceed the "
             + "claim. A correction names the verification it supersedes.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-PRJ-001, JCM-PRJ-003, JCM-PRJ-007, JCM-PRJ-010, JCM-PRJ-013, JCM-PRJ-014, JCM-PRJ-020, JCM-PRJ-021, JCM-PRJ-024, JCM-PRJ-025, JCM-PRJ-026, JCM-PRJ-027, JCM-PRJ-028, JCM-PRJ-029, JCM-REQ-013")
     @APIResponse(responseCode = "201", description = "Recorded")
     public Response verify(@PathParam("projectId") String projectId, @PathParam("reportId") UUID reportId, @Valid @NotNull RecordVerification r) {
         VerificationView view = service.verify(projectId, reportId, new MonitoringService.Opinion(r.tpeId(), r.verifiedOn(), r.opinion(),

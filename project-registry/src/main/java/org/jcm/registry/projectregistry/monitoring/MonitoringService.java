@@ -28,6 +28,7 @@ import org.jcm.registry.platform.problem.DatabaseConstraints;
 import org.jcm.registry.projectregistry.monitoring.MonitoringViews.MonitoringReportView;
 import org.jcm.registry.projectregistry.monitoring.MonitoringViews.VerificationView;
 import org.jcm.registry.projectregistry.project.Document;
+import org.jcm.registry.projectregistry.project.DocumentKind;
 import org.jcm.registry.projectregistry.project.Participation;
 import org.jcm.registry.projectregistry.project.Project;
 import org.jcm.registry.projectregistry.project.ProjectRepository;
@@ -85,8 +86,7 @@ public class MonitoringService {
         }
         LocalDate submittedOn = claim.submittedOn() == null ? today() : claim.submittedOn();
         requireNotFuture(submittedOn, "submission date");
-        Document.check("MONITORING_REPORT", claim.document() == null ? null : claim.document().uri(),
-                claim.document() == null ? null : claim.document().sha256());
+        Document.of(DocumentKind.MONITORING_REPORT, claim.document());
         if (claim.supersedes() != null) {
             checkCorrection(project, claim.supersedes(), period);
         } else {
@@ -107,7 +107,7 @@ public class MonitoringService {
     @Transactional
     public VerificationView verify(String projectId, UUID reportId, Opinion o, String actor) {
         Project project = projects.lockShared(projectId);
-        MonitoringReport report = reports.findByIdOptional(reportId).filter(r -> r.projectId().equals(project.id()))
+        MonitoringReport report = reports.lockForChange(reportId).filter(r -> r.projectId().equals(project.id()))
                 .orElseThrow(() -> noSuchReport(project, reportId));
         if (project.state() != ProjectState.REGISTERED) {
             throw new RuleViolation(ProjectRule.PROJECT_NOT_REGISTERED, project.label() + " is " + project.state() + ": it takes no verification");
@@ -136,7 +136,7 @@ public class MonitoringService {
         CountrySnapshot country = countries.find(project.hostCountry()).orElseThrow(() -> new RuleViolation(ProjectRule.UNKNOWN_COUNTRY,
                 "no partner country " + project.hostCountry() + " is known here"));
         TpeDesignation tpe = Participation.requireDesignatedTpe(country, o.tpeId(), project.sectoralScope(), o.verifiedOn());
-        Document.check("VERIFICATION_REPORT", o.report() == null ? null : o.report().uri(), o.report() == null ? null : o.report().sha256());
+        Document.of(DocumentKind.VERIFICATION_REPORT, o.report());
         Map<Integer, Long> verified;
         if (o.opinion() == Verification.Opinion.NEGATIVE) {
             boolean verifiesSomething = (o.totalVerified() != null && o.totalVerified() > 0)
@@ -182,7 +182,7 @@ public class MonitoringService {
     }
 
     private void checkCorrection(Project project, UUID supersedes, Period period) {
-        MonitoringReport previous = reports.findByIdOptional(supersedes).filter(r -> r.projectId().equals(project.id()))
+        MonitoringReport previous = reports.lockForChange(supersedes).filter(r -> r.projectId().equals(project.id()))
                 .orElseThrow(() -> noSuchReport(project, supersedes));
         reports.supersededBy(supersedes).ifPresent(c -> {
             throw new RuleViolation(ProjectRule.SUPERSEDED, "monitoring report " + supersedes + " was already corrected by " + c.id());

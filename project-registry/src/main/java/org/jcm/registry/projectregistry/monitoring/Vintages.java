@@ -7,6 +7,7 @@ import java.util.TreeMap;
 
 import org.jcm.registry.contract.project.ProjectEvent.VintageAmount;
 import org.jcm.registry.contract.project.ProjectSnapshot.Period;
+import org.jcm.registry.platform.Limits;
 import org.jcm.registry.platform.problem.RuleViolation;
 import org.jcm.registry.projectregistry.project.ProjectRule;
 
@@ -44,6 +45,7 @@ public final class Vintages {
             if (a.tonnes() < 0) {
                 throw new RuleViolation(ProjectRule.VINTAGES_MISMATCH, what + " for " + a.vintage() + " is negative");
             }
+            Limits.requireTonnes(a.tonnes(), what + " for " + a.vintage());
             if (byYear.put(a.vintage(), a.tonnes()) != null) {
                 throw new RuleViolation(ProjectRule.VINTAGES_MISMATCH, what + " for " + a.vintage() + " is given twice");
             }
@@ -73,8 +75,9 @@ public final class Vintages {
         }
     }
 
+    /** The exact total (each amount is at most 10^12 t, so a total of one period's vintages cannot wrap). */
     public static long total(Map<Integer, Long> byYear) {
-        return byYear.values().stream().mapToLong(Long::longValue).sum();
+        return Limits.sumTonnes(byYear.values(), "amounts");
     }
 
     public static List<VintageAmount> asList(Map<Integer, Long> byYear) {

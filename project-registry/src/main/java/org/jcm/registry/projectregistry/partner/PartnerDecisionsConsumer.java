@@ -37,7 +37,7 @@ public class PartnerDecisionsConsumer implements InboundHandler {
     @Incoming("partner-inbound")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        processor.process(record);
+        processor.process(record, this);
     }
 
     @Override

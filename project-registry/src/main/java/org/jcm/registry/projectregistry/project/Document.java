@@ -19,13 +19,25 @@ public record Document(
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
-    public static Document of(String kind, DocumentReference ref) {
+    /** The document a step records, of the kind that step names (a caller's kind, if given, must be that one). */
+    public static Document of(DocumentKind kind, DocumentReference ref) {
         if (ref == null) {
             throw new RuleViolation(ProjectRule.INVALID_DOCUMENT, "the " + kind + " document reference is missing");
         }
-        String k = ref.kind() == null || ref.kind().isBlank() ? kind : ref.kind();
-        check(k, ref.uri(), ref.sha256());
-        return new Document(k, ref.uri(), ref.sha256());
+        return checked(kind.checkGiven(ref.kind()), ref);
+    }
+
+    /** A document given with an idea note: the note itself (PIN) or supporting material. */
+    public static Document atSubmission(DocumentReference ref) {
+        if (ref == null) {
+            throw new RuleViolation(ProjectRule.INVALID_DOCUMENT, "a document reference is missing");
+        }
+        return checked(DocumentKind.atSubmission(ref.kind()), ref);
+    }
+
+    private static Document checked(DocumentKind kind, DocumentReference ref) {
+        check(kind.name(), ref.uri(), ref.sha256());
+        return new Document(kind.name(), ref.uri(), ref.sha256());
     }
 
     /** Checks a document reference: an absolute URI with a scheme and host (or a urn), and a SHA-256 as 64 lower-case hex digits. */

@@ -197,7 +197,7 @@ public class Project {
             p.partnerCity = city.partnerCity().trim();
         }
         if (content.documents() != null) {
-            content.documents().forEach(d -> p.documents.add(Document.of("PIN", d)));
+            content.documents().forEach(d -> p.documents.add(Document.atSubmission(d)));
         }
         p.submittedOn = submittedOn;
         p.state = ProjectState.IDEA_SUBMITTED;
@@ -223,20 +223,22 @@ public class Project {
         return true;
     }
 
-    /** The project design document is published for public input. */
-    public void publishDesign(LocalDate publishedOn, DocumentReference designDocument, LocalDate today) {
+    /** The project design document is published for public input. Returns the document as recorded. */
+    public DocumentReference publishDesign(LocalDate publishedOn, DocumentReference designDocument, LocalDate today) {
         requireState(ProjectState.NO_OBJECTION, "publish the project design document");
         checkDate(publishedOn, noObjectionOn, today, "publication date", "the Joint Committee raised no objection");
-        documents.add(Document.of("PDD", designDocument));
+        Document pdd = Document.of(DocumentKind.PDD, designDocument);
+        documents.add(pdd);
         designPublishedOn = publishedOn;
         moveTo(ProjectState.DESIGN_PUBLISHED);
+        return pdd.toContract();
     }
 
     /** A TPE validated the project: the caller checked its designation for the scope on the validation date. */
     public void validate(TpeDesignation tpe, LocalDate on, DocumentReference report, LocalDate today) {
         requireState(ProjectState.DESIGN_PUBLISHED, "record the validation");
         checkDate(on, designPublishedOn, today, "validation date", "the design document was published");
-        documents.add(Document.of("VALIDATION_REPORT", report));
+        documents.add(Document.of(DocumentKind.VALIDATION_REPORT, report));
         validationTpeId = tpe.tpeId();
         validationTpeName = tpe.name();
         validatedOn = on;
@@ -309,7 +311,7 @@ public class Project {
 
     private DocumentReference validationReport() {
         for (int i = documents.size() - 1; i >= 0; i--) {
-            if ("VALIDATION_REPORT".equals(documents.get(i).kind())) {
+            if (DocumentKind.VALIDATION_REPORT.name().equals(documents.get(i).kind())) {
                 return documents.get(i).toContract();
             }
         }

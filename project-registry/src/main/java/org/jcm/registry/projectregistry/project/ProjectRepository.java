@@ -6,31 +6,38 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import org.jcm.registry.contract.project.ProjectState;
+import org.jcm.registry.platform.persistence.Aggregates;
 import org.jcm.registry.platform.problem.RuleViolation;
 
 @ApplicationScoped
 public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
 
-    /** Loads a project for a change of its state, locking it so its changes (and so its events) are strictly ordered. */
+    /** Loads a project for a change of its state, locked and fresh, so its changes (and so its events) are strictly ordered. */
     public Project lockForChange(String identifier) {
-        return lock(identifier, LockModeType.PESSIMISTIC_WRITE);
+        return Aggregates.lockForChange(getEntityManager(), Project.class, idOf(identifier).orElse(null)).orElseThrow(() -> notFound(identifier));
     }
 
     /** Loads a project to add monitoring records: no state change may interleave, but such additions do not wait on each other. */
     public Project lockShared(String identifier) {
-        return lock(identifier, LockModeType.PESSIMISTIC_READ);
+        return Aggregates.lockShared(getEntityManager(), Project.class, idOf(identifier).orElse(null)).orElseThrow(() -> notFound(identifier));
     }
 
-    private Project lock(String identifier, LockModeType mode) {
-        Project p = byIdentifier(identifier).orElseThrow(() -> notFound(identifier));
-        getEntityManager().refresh(p, mode);
-        return p;
+    /** The id a project id, reference or idea-note reference names, without loading the project. */
+    private Optional<UUID> idOf(String identifier) {
+        if (identifier == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(identifier));
+        } catch (IllegalArgumentException notAUuid) {
+            return getEntityManager().createQuery("select p.id from Project p where p.reference = :r or p.pinReference = :r", UUID.class)
+                    .setParameter("r", identifier).getResultStream().findFirst();
+        }
     }
 
     /** By id, by project reference ({@code MN001}) or by idea-note reference ({@code MN_PIN001}). */

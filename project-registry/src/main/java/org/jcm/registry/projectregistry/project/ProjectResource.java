@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -22,8 +23,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jcm.registry.platform.openapi.ProblemResponses;
 import org.jcm.registry.contract.project.DocumentReference;
 import org.jcm.registry.contract.project.JcDecision;
 import org.jcm.registry.contract.project.ProjectSnapshot;
@@ -31,6 +34,7 @@ import org.jcm.registry.contract.project.ProjectSnapshot.CityCollaboration;
 import org.jcm.registry.contract.project.ProjectSnapshot.CreditAllocation;
 import org.jcm.registry.contract.project.ProjectSnapshot.Period;
 import org.jcm.registry.contract.project.ProjectState;
+import org.jcm.registry.platform.Limits;
 import org.jcm.registry.platform.problem.Params;
 import org.jcm.registry.projectregistry.HistoryEntry;
 import org.jcm.registry.projectregistry.monitoring.MonitoringService;
@@ -59,13 +63,13 @@ public class ProjectResource {
     public record SubmitIdea(
             @NotBlank @Size(max = 300) String title,
             @NotBlank @Pattern(regexp = "[A-Z]{2}") String hostCountry,
-            @NotBlank String methodology,
-            @NotEmpty List<@Valid @NotNull ParticipantRequest> participants,
-            @NotNull Period creditingPeriod,
-            @NotNull @Min(0) Long estimatedAnnualReductions,
-            @NotNull CreditAllocation creditAllocation,
-            CityCollaboration cityCollaboration,
-            List<@NotNull DocumentReference> documents,
+            @NotBlank @Size(max = 64) String methodology,
+            @NotEmpty @Size(max = 100) List<@Valid @NotNull ParticipantRequest> participants,
+            @NotNull @Valid Period creditingPeriod,
+            @NotNull @Min(0) @Max(Limits.MAX_TONNES) Long estimatedAnnualReductions,
+            @NotNull @Valid CreditAllocation creditAllocation,
+            @Valid CityCollaboration cityCollaboration,
+            @Size(max = 100) List<@Valid @NotNull DocumentReference> documents,
             LocalDate submittedOn) {}
 
     public record Decision(@NotBlank @Size(max = 200) String decisionReference, @NotNull LocalDate decidedOn, @Size(max = 2000) String reason) {
@@ -74,9 +78,9 @@ public class ProjectResource {
         }
     }
 
-    public record DesignPublication(@NotNull LocalDate publishedOn, @NotNull DocumentReference designDocument) {}
+    public record DesignPublication(@NotNull LocalDate publishedOn, @NotNull @Valid DocumentReference designDocument) {}
 
-    public record ValidationRequest(@NotBlank String tpeId, @NotNull LocalDate validatedOn, @NotNull DocumentReference report) {}
+    public record ValidationRequest(@NotBlank @Size(max = 64) String tpeId, @NotNull LocalDate validatedOn, @NotNull @Valid DocumentReference report) {}
 
     public record RegistrationRequest(LocalDate requestedOn) {}
 
@@ -86,8 +90,9 @@ public class ProjectResource {
     public record ProjectDetails(ProjectSnapshot project, List<MonitoringReportView> monitoringReports) {}
 
     @POST
-    @Operation(summary = "Submits a project idea note", description = "The host country must be ACTIVE and the methodology an approved one of "
+    @Operation(operationId = "submitProjectIdea", summary = "Submits a project idea note", description = "The host country must be ACTIVE and the methodology an approved one of "
             + "that country. Assigns the idea-note reference {CC}_PIN{NNN}.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-PRJ-003, JCM-PRJ-004, JCM-PRJ-005, JCM-PRJ-006, JCM-PRJ-008, JCM-PRJ-009, JCM-PRJ-010, JCM-PRJ-011, JCM-PRJ-012, JCM-PRJ-013, JCM-PRJ-017")
     @APIResponse(responseCode = "201", description = "Submitted")
     public Response submit(@Valid @NotNull SubmitIdea r) {
         List<Participant> participants = r.participants().stream().map(p -> new Participant(p.name(), p.country(), p.role(), p.focalPoint())).toList();
@@ -97,7 +102,7 @@ public class ProjectResource {
     }
 
     @GET
-    @Operation(summary = "Finds projects", description = "Filters: `country`, `state`, `methodology` (id or reference such as MN_AM003), "
+    @Operation(operationId = "searchProjects", summary = "Finds projects", description = "Filters: `country`, `state`, `methodology` (id or reference such as MN_AM003), "
             + "`cityCollaboration` (either city, or both as `Kitakyushu-Hai Phong`).")
     public List<ProjectSnapshot> search(@QueryParam("country") String country, @QueryParam("state") String state,
             @QueryParam("methodology") String methodology, @QueryParam("cityCollaboration") String cityCollaboration) {
@@ -106,7 +111,8 @@ public class ProjectResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One project with its monitoring periods and verifications", description = "By id, project reference (MN001) or idea-note reference (MN_PIN001).")
+    @Operation(operationId = "getProject", summary = "One project with its monitoring periods and verifications", description = "By id, project reference (MN001) or idea-note reference (MN_PIN001).")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-PRJ-001")
     public ProjectDetails get(@PathParam("id") String id) {
         ProjectSnapshot project = service.get(id);
         return new ProjectDetails(project, monitoring.reportsOf(project.id()));
@@ -114,56 +120,70 @@ public class ProjectResource {
 
     @GET
     @Path("/{id}/history")
-    @Operation(summary = "Every event of one project, oldest first, from the service's event log")
+    @Operation(operationId = "projectHistory", summary = "Every event of one project, oldest first, from the service's event log",
+            description = "Each event as published, with who made the change.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-PRJ-001")
     public List<HistoryEntry> history(@PathParam("id") String id) {
         return service.history(id).stream().map(HistoryEntry::of).toList();
     }
 
     @POST
     @Path("/{id}/no-objection")
-    @Operation(summary = "Records the Joint Committee's no objection to the idea note")
+    @Operation(operationId = "grantNoObjection", summary = "Records the Joint Committee's no objection to the idea note",
+            description = "Only for an idea note (IDEA_SUBMITTED); the same decision again changes nothing, another one is refused.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-PRJ-001, JCM-PRJ-002, JCM-PRJ-013, JCM-PRJ-014, JCM-PRJ-015")
     public ProjectSnapshot noObjection(@PathParam("id") String id, @Valid @NotNull Decision r) {
         return service.grantNoObjection(id, r.jc(), OPERATOR);
     }
 
     @POST
     @Path("/{id}/design-publication")
-    @Operation(summary = "Records the publication of the project design document for public input")
+    @Operation(operationId = "publishProjectDesign", summary = "Records the publication of the project design document for public input",
+            description = "After the no objection; the design document is referenced by URI and SHA-256, and recorded as a PDD.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-PRJ-001, JCM-PRJ-002, JCM-PRJ-010, JCM-PRJ-013, JCM-PRJ-014")
     public ProjectSnapshot publishDesign(@PathParam("id") String id, @Valid @NotNull DesignPublication r) {
         return service.publishDesign(id, r.publishedOn(), r.designDocument(), OPERATOR);
     }
 
     @POST
     @Path("/{id}/validation")
-    @Operation(summary = "Records the validation by a TPE", description = "The TPE must be designated for the methodology's sectoral scope in the host country on the validation date.")
+    @Operation(operationId = "validateProject", summary = "Records the validation by a TPE", description = "The TPE must be designated for the methodology's sectoral scope in the host country on the validation date.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-PRJ-001, JCM-PRJ-002, JCM-PRJ-003, JCM-PRJ-007, JCM-PRJ-010, JCM-PRJ-013, JCM-PRJ-014")
     public ProjectSnapshot validate(@PathParam("id") String id, @Valid @NotNull ValidationRequest r) {
         return service.validate(id, r.tpeId(), r.validatedOn(), r.report(), OPERATOR);
     }
 
     @POST
     @Path("/{id}/registration-request")
-    @Operation(summary = "Requests registration of a validated project")
+    @Operation(operationId = "requestProjectRegistration", summary = "Requests registration of a validated project",
+            description = "After validation; the host country must be ACTIVE.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-PRJ-001, JCM-PRJ-002, JCM-PRJ-003, JCM-PRJ-004, JCM-PRJ-005, JCM-PRJ-013, JCM-PRJ-014")
     public ProjectSnapshot requestRegistration(@PathParam("id") String id, @Valid @NotNull RegistrationRequest r) {
         return service.requestRegistration(id, r.requestedOn(), OPERATOR);
     }
 
     @POST
     @Path("/{id}/registration")
-    @Operation(summary = "Records the Joint Committee's registration", description = "Assigns the next project reference of the host country, {CC}{NNN}.")
+    @Operation(operationId = "registerProject", summary = "Records the Joint Committee's registration", description = "Assigns the next project reference of the host country, {CC}{NNN}.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-PRJ-001, JCM-PRJ-002, JCM-PRJ-003, JCM-PRJ-004, JCM-PRJ-005, JCM-PRJ-013, JCM-PRJ-014, JCM-PRJ-015, JCM-PRJ-017")
     public ProjectSnapshot register(@PathParam("id") String id, @Valid @NotNull Decision r) {
         return service.register(id, r.jc(), OPERATOR);
     }
 
     @POST
     @Path("/{id}/withdrawal")
-    @Operation(summary = "Withdraws a project before its registration")
+    @Operation(operationId = "withdrawProject", summary = "Withdraws a project before its registration",
+            description = "From any state before REGISTERED.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-PRJ-001, JCM-PRJ-002, JCM-PRJ-013, JCM-PRJ-014")
     public ProjectSnapshot withdraw(@PathParam("id") String id, @Valid @NotNull Withdrawal r) {
         return service.withdraw(id, r.withdrawnOn(), r.reason(), OPERATOR);
     }
 
     @POST
     @Path("/{id}/deregistration")
-    @Operation(summary = "Records the Joint Committee's deregistration of a registered project")
+    @Operation(operationId = "deregisterProject", summary = "Records the Joint Committee's deregistration of a registered project",
+            description = "Only a REGISTERED project; its history and reference stay.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-PRJ-001, JCM-PRJ-002, JCM-PRJ-013, JCM-PRJ-014")
     public ProjectSnapshot deregister(@PathParam("id") String id, @Valid @NotNull Decision r) {
         return service.deregister(id, r.jc(), r.reason(), OPERATOR);
     }

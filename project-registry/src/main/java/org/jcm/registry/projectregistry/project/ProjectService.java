@@ -90,8 +90,8 @@ public class ProjectService {
     @Transactional
     public ProjectSnapshot publishDesign(String id, LocalDate publishedOn, DocumentReference designDocument, String actor) {
         Project p = projects.lockForChange(id);
-        p.publishDesign(publishedOn, designDocument, today());
-        return publish(p, s -> new ProjectDesignPublished(s, actor, publishedOn, designDocument));
+        DocumentReference recorded = p.publishDesign(publishedOn, designDocument, today());
+        return publish(p, s -> new ProjectDesignPublished(s, actor, publishedOn, recorded));
     }
 
     @Transactional

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.jcm.registry.contract.project.ProjectEvent.VintageAmount;
 import org.jcm.registry.contract.project.ProjectSnapshot.Period;
 import org.jcm.registry.projectregistry.project.ProjectRule;
+import org.jcm.registry.platform.problem.PlatformRule;
 import org.junit.jupiter.api.Test;
 
 class VintagesTest {
@@ -38,6 +39,16 @@ class VintagesTest {
         refused(() -> Vintages.split(MN, amounts(1, 1, 1), 4L, "claimed"), ProjectRule.VINTAGES_MISMATCH);
         refused(() -> Vintages.split(MN, amounts(1, -1, 1), null, "claimed"), ProjectRule.VINTAGES_MISMATCH);
         refused(() -> Vintages.split(MN, List.of(), 3L, "claimed"), ProjectRule.VINTAGES_MISMATCH);
+    }
+
+    /** Quantities are summed exactly and bounded: claims that would wrap a long to a small total are refused. */
+    @Test
+    void quantitiesThatWouldWrapALongAreRefused() {
+        refused(() -> Vintages.split(MN, amounts(Long.MAX_VALUE, Long.MAX_VALUE, 2), null, "claimed"), PlatformRule.QUANTITY_OUT_OF_RANGE);
+        refused(() -> Vintages.split(MN, amounts(Long.MAX_VALUE, Long.MAX_VALUE, 2), 0L, "claimed"), PlatformRule.QUANTITY_OUT_OF_RANGE);
+        refused(() -> Vintages.split(MN, amounts(1_000_000_000_001L, 1, 1), null, "claimed"), PlatformRule.QUANTITY_OUT_OF_RANGE);
+        assertThat(Vintages.total(Vintages.split(MN, amounts(1_000_000_000_000L, 1_000_000_000_000L, 1_000_000_000_000L), null, "claimed")))
+                .isEqualTo(3_000_000_000_000L);
     }
 
     @Test

@@ -43,12 +43,23 @@ class ParticipationAndDocumentsTest {
     @Test
     void documentReferencesNeedAnAbsoluteUriAndASha256() {
         String sha = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
-        assertThat(Document.of("PDD", new DocumentReference(null, "https://jcm.example.org/pdd.pdf", sha)).kind()).isEqualTo("PDD");
-        assertThat(Document.of("PDD", new DocumentReference("ANNEX", "urn:jcm:doc:42", sha)).kind()).isEqualTo("ANNEX");
-        refused(() -> Document.of("PDD", new DocumentReference(null, "pdd.pdf", sha)), ProjectRule.INVALID_DOCUMENT);
-        refused(() -> Document.of("PDD", new DocumentReference(null, "https://x y", sha)), ProjectRule.INVALID_DOCUMENT);
-        refused(() -> Document.of("PDD", new DocumentReference(null, "https://jcm.example.org/pdd.pdf", sha.toUpperCase())), ProjectRule.INVALID_DOCUMENT);
-        refused(() -> Document.of("PDD", new DocumentReference(null, "https://jcm.example.org/pdd.pdf", sha.substring(1))), ProjectRule.INVALID_DOCUMENT);
-        refused(() -> Document.of("PDD", null), ProjectRule.INVALID_DOCUMENT);
+        assertThat(Document.of(DocumentKind.PDD, new DocumentReference(null, "https://jcm.example.org/pdd.pdf", sha)).kind()).isEqualTo("PDD");
+        assertThat(Document.of(DocumentKind.PDD, new DocumentReference("PDD", "urn:jcm:doc:42", sha)).kind()).isEqualTo("PDD");
+        refused(() -> Document.of(DocumentKind.PDD, new DocumentReference(null, "pdd.pdf", sha)), ProjectRule.INVALID_DOCUMENT);
+        refused(() -> Document.of(DocumentKind.PDD, new DocumentReference(null, "https://x y", sha)), ProjectRule.INVALID_DOCUMENT);
+        refused(() -> Document.of(DocumentKind.PDD, new DocumentReference(null, "https://jcm.example.org/pdd.pdf", sha.toUpperCase())), ProjectRule.INVALID_DOCUMENT);
+        refused(() -> Document.of(DocumentKind.PDD, new DocumentReference(null, "https://jcm.example.org/pdd.pdf", sha.substring(1))), ProjectRule.INVALID_DOCUMENT);
+        refused(() -> Document.of(DocumentKind.PDD, null), ProjectRule.INVALID_DOCUMENT);
+    }
+
+    /** Each step records its own kind and finds it again by that kind: a caller cannot relabel a document. */
+    @Test
+    void theRegistryNotTheCallerDecidesADocumentsKind() {
+        String sha = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+        refused(() -> Document.of(DocumentKind.VALIDATION_REPORT, new DocumentReference("ANNEX", "urn:jcm:doc:42", sha)), ProjectRule.INVALID_DOCUMENT);
+        refused(() -> Document.of(DocumentKind.PDD, new DocumentReference("VALIDATION_REPORT", "urn:jcm:doc:42", sha)), ProjectRule.INVALID_DOCUMENT);
+        assertThat(Document.atSubmission(new DocumentReference(null, "urn:jcm:doc:1", sha)).kind()).isEqualTo("PIN");
+        assertThat(Document.atSubmission(new DocumentReference("SUPPORTING", "urn:jcm:doc:2", sha)).kind()).isEqualTo("SUPPORTING");
+        refused(() -> Document.atSubmission(new DocumentReference("VALIDATION_REPORT", "urn:jcm:doc:3", sha)), ProjectRule.INVALID_DOCUMENT);
     }
 }

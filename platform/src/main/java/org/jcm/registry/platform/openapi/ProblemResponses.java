@@ -1,0 +1,123 @@
+package org.jcm.registry.platform.openapi;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.examples.Example;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.jcm.registry.platform.problem.PlatformRule;
+import org.jcm.registry.platform.problem.Problem;
+import org.jcm.registry.platform.problem.Rule;
+import org.jcm.registry.platform.problem.RuleBook;
+
+/**
+ * Writes into the OpenAPI document what every operation may answer besides success, from the rules it can break: a
+ * resource method names its rule codes once, in the extension {@value #EXTENSION} (comma-separated), and this filter
+ * turns them, with the refusals every operation shares (an invalid request, an unreadable or too large body, an internal
+ * error, an unavailable database), into responses per status, each with the {@code Problem} schema and one example per
+ * rule. A code no rule has fails the build.
+ */
+public class ProblemResponses implements OASFilter {
+
+    public static final String EXTENSION = "x-jcm-refuses";
+    private static final String PROBLEM_REF = "#/components/schemas/Problem";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        Map<String, Rule> rules = RuleBook.all().stream().collect(Collectors.toMap(Rule::code, r -> r, (a, b) -> a, LinkedHashMap::new));
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        openAPI.getComponents().addSchema("Problem", problemSchema());
+        if (openAPI.getPaths() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, op) -> document(path, method, op, rules)));
+    }
+
+    private static void document(String path, PathItem.HttpMethod method, Operation op, Map<String, Rule> rules) {
+        List<Rule> refusals = new ArrayList<>();
+        refusals.add(PlatformRule.INVALID_REQUEST);
+        if (op.getRequestBody() != null) {
+            refusals.addAll(List.of(PlatformRule.UNREADABLE_BODY, PlatformRule.BODY_TOO_LARGE, PlatformRule.UNSUPPORTED_MEDIA_TYPE));
+        }
+        if (method != PathItem.HttpMethod.GET) {
+            refusals.addAll(List.of(PlatformRule.VALUE_NOT_STORABLE, PlatformRule.EVENT_TOO_LARGE));
+        }
+        if (op.getDescription() == null || op.getDescription().isBlank() || op.getSummary() == null || op.getOperationId() == null) {
+            throw new IllegalStateException(method + " " + path + " needs an operationId, a summary and a description in its @Operation");
+        }
+        Object declared = op.getExtensions() == null ? null : op.getExtensions().get(EXTENSION);
+        if (declared != null) {
+            for (String code : declared.toString().split("[,\\s]+")) {
+                if (code.isBlank()) {
+                    continue;
+                }
+                Rule rule = rules.get(code);
+                if (rule == null) {
+                    throw new IllegalStateException(method + " " + path + " declares " + EXTENSION + " code " + code + ", which no rule has");
+                }
+                refusals.add(rule);
+            }
+            op.removeExtension(EXTENSION);
+        }
+        refusals.add(PlatformRule.INTERNAL);
+        refusals.add(PlatformRule.UNAVAILABLE);
+        Map<Integer, List<Rule>> byStatus = new TreeMap<>(refusals.stream().distinct().collect(Collectors.groupingBy(Rule::status)));
+        if (op.getResponses() == null) {
+            op.setResponses(OASFactory.createAPIResponses());
+        }
+        byStatus.forEach((status, statusRules) -> op.getResponses().addAPIResponse(Integer.toString(status), response(path, statusRules)));
+    }
+
+    private static APIResponse response(String path, List<Rule> rules) {
+        Map<String, Example> examples = new LinkedHashMap<>();
+        for (Rule r : rules) {
+            Problem sample = Problem.of(r, r.title() + ": what was wrong, and what to do about it.", URI.create(path.replaceAll("[{}]", "")), null);
+            Map<String, Object> value = new LinkedHashMap<>();
+            value.put("type", sample.type().toString());
+            value.put("title", sample.title());
+            value.put("status", sample.status());
+            value.put("detail", sample.detail());
+            value.put("instance", sample.instance().toString());
+            value.put("code", sample.code());
+            examples.put(r.code(), OASFactory.createExample().summary(r.title()).value(value));
+        }
+        String description = rules.stream().map(r -> r.code() + " " + r.title()).collect(Collectors.joining("; "));
+        Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)).examples(examples));
+        return OASFactory.createAPIResponse().description(description).content(content);
+    }
+
+    private static Schema problemSchema() {
+        Schema string = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+        Schema fieldError = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .addProperty("field", OASFactory.createSchema().addType(Schema.SchemaType.STRING).description("The request field, e.g. `participants[0].name`"))
+                .addProperty("message", OASFactory.createSchema().addType(Schema.SchemaType.STRING).description("What is wrong with it"))
+                .required(List.of("field", "message"));
+        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("RFC 9457 problem details with the stable rule code of the refusal (`code`)")
+                .addProperty("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri").description("`urn:jcm:problem:{code}`"))
+                .addProperty("title", OASFactory.createSchema().addType(Schema.SchemaType.STRING).description("The rule, in a few words"))
+                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).description("The HTTP status"))
+                .addProperty("detail", OASFactory.createSchema().addType(Schema.SchemaType.STRING).description("What was wrong in this request, and what to do"))
+                .addProperty("instance", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri-reference").description("The request path"))
+                .addProperty("code", string.pattern("^JCM-[A-Z0-9]+-[0-9]{3}$").description("The stable rule code, e.g. `JCM-CTY-005`"))
+                .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldError)
+                        .description("For an invalid request: each invalid field"))
+                .required(Arrays.asList("type", "title", "status", "code"));
+    }
+}
