@@ -54,7 +54,7 @@ public final class EventLogBenchmark {
                 codes.size() * 4, Runtime.getRuntime().availableProcessors());
 
         try (PostgresServer postgres = PostgresServer.startOrConnect(work.resolve("postgres"), 0, true);
-             KafkaBroker broker = KafkaBroker.startOrConnect(work.resolve("kafka"), 0)) {
+                KafkaBroker broker = KafkaBroker.startOrConnect(work.resolve("kafka"), 0)) {
             postgres.createDatabaseIfAbsent("bench");
             PostgresServer.ServiceDatabase db = postgres.provisionService("bench", "country_onboarding", "country_onboarding");
 
@@ -80,7 +80,8 @@ public final class EventLogBenchmark {
                 awaitRelayed(service, codes.size() * 4 + 1); // and Japan's
                 double relayedSeconds = seconds(start);
                 double tps = codes.size() * 4 / writeSeconds;
-                System.out.printf("  country-onboarding: %8.0f business transactions/s over HTTP (%.0f%% of raw commits)%n", tps, 100 * tps / baseline);
+                System.out.printf("  country-onboarding: %8.0f business transactions/s over HTTP (%.0f%% of raw commits)%n", tps,
+                        100 * tps / baseline);
                 System.out.printf("  all %d events chained and published %.2f s after the first request (%.2f s after the last)%n",
                         codes.size() * 4, relayedSeconds, relayedSeconds - writeSeconds);
 
@@ -104,7 +105,8 @@ public final class EventLogBenchmark {
 
     private static double rawInserts(PostgresServer.ServiceDatabase db, int clients, int total) throws Exception {
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password()); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS bench_baseline (id uuid PRIMARY KEY, aggregate_id text, message text, at timestamptz DEFAULT now())");
+            s.execute(
+                    "CREATE TABLE IF NOT EXISTS bench_baseline (id uuid PRIMARY KEY, aggregate_id text, message text, at timestamptz DEFAULT now())");
         }
         String message = "x".repeat(900);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -114,7 +116,7 @@ public final class EventLogBenchmark {
         for (int i = 0; i < clients; i++) {
             futures.add(pool.submit(() -> {
                 try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
-                     PreparedStatement ps = c.prepareStatement("INSERT INTO bench_baseline (id, aggregate_id, message) VALUES (?, ?, ?)")) {
+                        PreparedStatement ps = c.prepareStatement("INSERT INTO bench_baseline (id, aggregate_id, message) VALUES (?, ?, ?)")) {
                     while (left.getAndDecrement() > 0) {
                         ps.setObject(1, UUID.randomUUID());
                         ps.setString(2, "XX");
@@ -172,8 +174,9 @@ public final class EventLogBenchmark {
         for (int c = 0; c < clients; c++) {
             futures.add(pool.submit(() -> {
                 for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/countries/" + codes.get(i % codes.size())))
-                            .build(), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> r = http
+                            .send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/countries/" + codes.get(i % codes.size())))
+                                    .build(), HttpResponse.BodyHandlers.ofString());
                     if (r.statusCode() != 200) {
                         throw new IllegalStateException("GET answered " + r.statusCode());
                     }
@@ -229,8 +232,10 @@ public final class EventLogBenchmark {
         while (System.nanoTime() < deadline) {
             String verify = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/audit/verify")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
-            String page = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/audit/events?after=" + (entries - 1) + "&limit=1000")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            String page = http
+                    .send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/audit/events?after=" + (entries - 1) + "&limit=1000")).build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
             if (verify.contains("\"entriesAwaitingChain\":0") && verify.contains("\"valid\":true") && !page.contains("\"publishedAt\":null")
                     && !page.contains("\"entries\":[]")) {
                 return;

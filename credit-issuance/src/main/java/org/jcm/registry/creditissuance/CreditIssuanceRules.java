@@ -3,8 +3,8 @@ package org.jcm.registry.creditissuance;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.jcm.registry.platform.problem.Rule;
 import org.jcm.registry.creditissuance.registry.RegistryRule;
+import org.jcm.registry.platform.problem.Rule;
 import org.jcm.registry.platform.problem.RuleBook;
 
 /** Every numbered rule of this service, for the OpenAPI document and the rule catalogue. */

@@ -7,25 +7,25 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.restassured.http.ContentType;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.jcm.registry.testsupport.TestInfra;
 import org.jcm.registry.testsupport.KafkaBroker;
 import org.jcm.registry.testsupport.PostgresServer;
 import org.jcm.registry.testsupport.ServiceProcess;
 import org.jcm.registry.testsupport.ServiceProcess.Service;
+import org.jcm.registry.testsupport.TestInfra;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -152,9 +152,11 @@ class RegistryFlowIT {
         awaitCountry("TH", "ACTIVE", 4);
         awaitRegistry("TH", "ACTIVE");
         post(co, "/api/countries/TH/tpes",
-                "{\"tpeId\": \"TPE-TH-001\", \"name\": \"Japan Quality Assurance Organization\", \"sectoralScopes\": [1, 3], \"designatedOn\": \"2016-04-01\"}", 201);
+                "{\"tpeId\": \"TPE-TH-001\", \"name\": \"Japan Quality Assurance Organization\", \"sectoralScopes\": [1, 3], \"designatedOn\": \"2016-04-01\"}",
+                201);
         post(co, "/api/countries/TH/tpes",
-                "{\"tpeId\": \"TPE-TH-002\", \"name\": \"Lloyd's Register Quality Assurance\", \"sectoralScopes\": [1, 2, 3, 7], \"designatedOn\": \"2016-05-01\"}", 201);
+                "{\"tpeId\": \"TPE-TH-002\", \"name\": \"Lloyd's Register Quality Assurance\", \"sectoralScopes\": [1, 2, 3, 7], \"designatedOn\": \"2016-05-01\"}",
+                201);
         await().atMost(WITHIN_SECONDS).untilAsserted(() -> given().baseUri(url(Service.PROJECT_REGISTRY)).when().get("/api/countries/TH")
                 .then().statusCode(200).body("version", equalTo(6), "thirdPartyEntities.tpeId", containsInAnyOrder("TPE-TH-001", "TPE-TH-002")));
         post(co, "/api/countries/TH/suspension", "{\"suspendedOn\": \"2020-01-15\", \"reason\": \"Joint Committee review\"}", 200);
@@ -211,7 +213,7 @@ class RegistryFlowIT {
     void eachServiceReachesOnlyItsOwnSchema() throws SQLException {
         PostgresServer.ServiceDatabase projects = DATABASES.get(Service.PROJECT_REGISTRY);
         try (Connection c = DriverManager.getConnection(projects.jdbcUrl(), projects.username(), projects.password());
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             assertThatThrownBy(() -> s.executeQuery("SELECT * FROM country_onboarding.partner_country"))
                     .hasMessageContaining("permission denied");
             assertThatThrownBy(() -> s.executeQuery("SELECT * FROM credit_issuance.registry")).hasMessageContaining("permission denied");

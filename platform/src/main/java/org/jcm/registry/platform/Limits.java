@@ -33,7 +33,8 @@ public final class Limits {
     /** A date the registry can record: refused with {@code JCM-REQ-014} outside {@link #FIRST_DATE}..{@link #LAST_DATE}. */
     public static LocalDate requireDate(LocalDate date, String what) {
         if (date != null && (date.isBefore(FIRST_DATE) || date.isAfter(LAST_DATE))) {
-            throw new RuleViolation(PlatformRule.DATE_OUT_OF_RANGE, "the " + what + " " + date + " is not between " + FIRST_DATE + " and " + LAST_DATE);
+            throw new RuleViolation(PlatformRule.DATE_OUT_OF_RANGE,
+                    "the " + what + " " + date + " is not between " + FIRST_DATE + " and " + LAST_DATE);
         }
         return date;
     }

@@ -20,6 +20,7 @@ public interface PlatformConfig {
     HttpConfig http();
 
     interface HttpConfig {
+
         /** The longest request URI (path and query, as sent) the registry reads; a longer one is refused with 414. */
         @WithDefault("8192")
         int maxUriLength();
@@ -32,6 +33,7 @@ public interface PlatformConfig {
     InboxConfig inbox();
 
     interface InboxConfig {
+
         /**
          * How often a message whose processing failed for a reason no rule explains (and not because the database is
          * unavailable) is tried again before it is dead-lettered. A broken rule is dead-lettered at once; an outage of
@@ -50,6 +52,7 @@ public interface PlatformConfig {
     }
 
     interface EventLogConfig {
+
         /** How often the relay looks for new entries ({@code off} stops it, for tests that drive it by hand). */
         @WithDefault("1s")
         String relayInterval();

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 public class ReferenceCounters {
 
     public enum Kind {
+
         /** {@code {CC}_AM{NNN}}, given to a methodology at approval. */
         METHODOLOGY("%s_AM%03d"),
         /** {@code {CC}_PIN{NNN}}, given to a project idea note at submission. */

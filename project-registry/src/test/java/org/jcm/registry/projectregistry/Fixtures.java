@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import org.jcm.registry.contract.EventTypes;
 import org.jcm.registry.contract.Topics;
 import org.jcm.registry.contract.country.CountryEvent;
 import org.jcm.registry.contract.country.CountrySnapshot;
@@ -63,7 +64,7 @@ public final class Fixtures {
     }
 
     public static void publishCountry(CloudEventCodec codec, CountryEvent event) {
-        String value = codec.encode(UUID.randomUUID(), "/jcm/country-onboarding", CountryEvent.typeOf(event.getClass()), event.country().code(),
+        String value = codec.encode(UUID.randomUUID(), "/jcm/country-onboarding", EventTypes.nameOf(event.getClass()), event.country().code(),
                 Instant.now(), event);
         TestInfra.publish(Topics.COUNTRIES, event.country().code(), value);
     }

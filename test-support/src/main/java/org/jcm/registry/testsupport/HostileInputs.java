@@ -36,6 +36,7 @@ public final class HostileInputs {
 
     /** An answer that breaks the promise. */
     public record Finding(String method, String path, String variant, int status, String contentType, String body) {
+
         @Override
         public String toString() {
             return method + " " + path + " [" + variant + "] -> " + status + " " + contentType + " "
@@ -117,7 +118,8 @@ public final class HostileInputs {
         }
         for (Map.Entry<String, JsonNode> q : query.entrySet()) {
             for (Map.Entry<String, String> v : hostileQueryValues(q.getValue()).entrySet()) {
-                check(method, template, "query " + q.getKey() + " = " + v.getKey(), documented, url(template, path, Map.of(q.getKey(), v.getValue())), json);
+                check(method, template, "query " + q.getKey() + " = " + v.getKey(), documented, url(template, path, Map.of(q.getKey(), v.getValue())),
+                        json);
             }
         }
         if (body != null) {

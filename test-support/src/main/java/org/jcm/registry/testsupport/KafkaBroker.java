@@ -92,7 +92,7 @@ public final class KafkaBroker implements AutoCloseable {
             // Formatted once; kept logs (the launcher's) restart with their own cluster id.
             if (!Files.exists(dataDir.resolve("meta.properties"))) {
                 ByteArrayOutputStream formatOutput = new ByteArrayOutputStream();
-                int rc = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()},
+                int rc = StorageTool.execute(new String[]{"format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()},
                         new PrintStream(formatOutput, true, StandardCharsets.UTF_8));
                 if (rc != 0) {
                     throw new IllegalStateException("Kafka storage format failed: " + formatOutput.toString(StandardCharsets.UTF_8));

@@ -64,7 +64,8 @@ public final class LocalRegistry {
         System.out.println("  Kafka               " + broker.bootstrapServers());
         System.out.println("  PostgreSQL          " + postgres.jdbcUrl("jcm") + " (one schema and role per service)");
         System.out.println();
-        System.out.println("Try: curl -s -X POST localhost:8081/api/countries -H 'Content-Type: application/json' -d '{\"code\":\"TH\",\"name\":\"Thailand\"}'");
+        System.out.println(
+                "Try: curl -s -X POST localhost:8081/api/countries -H 'Content-Type: application/json' -d '{\"code\":\"TH\",\"name\":\"Thailand\"}'");
         System.out.println("Press Ctrl-C to stop (services first, then Kafka, then PostgreSQL).");
         stopped.await();
     }

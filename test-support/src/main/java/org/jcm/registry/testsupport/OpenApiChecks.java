@@ -27,8 +27,9 @@ public final class OpenApiChecks {
     public static List<String> shortcomings(String base) {
         JsonNode doc;
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base.replaceAll("/$", "") + "/q/openapi?format=json"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(URI.create(base.replaceAll("/$", "") + "/q/openapi?format=json"))
+                            .build(), HttpResponse.BodyHandlers.ofString());
             doc = new ObjectMapper().readTree(r.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 
 final class Ports {
+
     private Ports() {}
 
     static int free() {

@@ -90,7 +90,7 @@ public final class PostgresServer implements AutoCloseable {
 
     public void createDatabaseIfAbsent(String name) {
         try (Connection c = DriverManager.getConnection(adminUrl, adminUser, adminPassword);
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + identifier(name) + "'");
             if (!rs.next()) {
                 s.execute("CREATE DATABASE " + identifier(name));

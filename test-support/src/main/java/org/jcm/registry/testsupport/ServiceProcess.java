@@ -22,6 +22,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** The three services, their schemas and default ports. */
     public enum Service {
+
         COUNTRY_ONBOARDING("country-onboarding", "country_onboarding", 8081),
         PROJECT_REGISTRY("project-registry", "project_registry", 8082),
         CREDIT_ISSUANCE("credit-issuance", "credit_issuance", 8083);

@@ -58,7 +58,8 @@ public final class TestInfra {
     /** Publishes a structured-mode CloudEvent exactly as the services' relay does (with its content-type header). */
     public static RecordMetadata publishEvent(String topic, Integer partition, String key, String cloudEvent) {
         return publish(topic, partition, key, cloudEvent,
-                new org.apache.kafka.common.header.internals.RecordHeader("content-type", "application/cloudevents+json".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                new org.apache.kafka.common.header.internals.RecordHeader("content-type",
+                        "application/cloudevents+json".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** Publishes one record and waits until the broker has it. */

@@ -29,6 +29,6 @@ public class CountryRepository implements PanacheRepositoryBase<PartnerCountry, 
     }
 
     public boolean registryCodeTakenByOther(String registryCode, String code) {
-        return count("registryCode = ?1 and code <> ?2", registryCode, code) > 0;
+        return count("registry.registryCode = ?1 and code <> ?2", registryCode, code) > 0;
     }
 }

@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jcm.registry.platform.openapi.ProblemResponses;
 import org.jcm.registry.contract.country.CountrySnapshot;
 import org.jcm.registry.contract.country.CountrySnapshot.Article6Settings;
 import org.jcm.registry.contract.country.CountrySnapshot.FirstTransfer;
@@ -32,7 +31,8 @@ import org.jcm.registry.contract.country.CountrySnapshot.Hosting;
 import org.jcm.registry.contract.country.CountrySnapshot.RegistryIdentity;
 import org.jcm.registry.contract.country.CountrySnapshot.TpeDesignation;
 import org.jcm.registry.contract.country.CountryState;
-import org.jcm.registry.countryonboarding.country.CountryService.HistoryEntry;
+import org.jcm.registry.platform.eventlog.HistoryEntry;
+import org.jcm.registry.platform.openapi.ProblemResponses;
 import org.jcm.registry.platform.problem.Params;
 import org.jcm.registry.platform.problem.RuleViolation;
 
@@ -58,7 +58,8 @@ public class CountryResource {
 
     public record EstablishJointCommittee(@NotNull LocalDate establishedOn) {}
 
-    public record Activate(@NotNull LocalDate activatedOn, @NotBlank @Size(max = 8) String registryCode, @NotBlank @Size(max = 5) String article6RegistryId,
+    public record Activate(@NotNull LocalDate activatedOn, @NotBlank @Size(max = 8) String registryCode,
+            @NotBlank @Size(max = 5) String article6RegistryId,
             Hosting hosting, @Size(max = 200) String partnerSystemClientId) {}
 
     public record Suspend(@NotNull LocalDate suspendedOn, @NotBlank @Size(max = 2000) String reason) {}
@@ -91,8 +92,7 @@ public class CountryResource {
 
     @GET
     @Path("/{code}")
-    @Operation(operationId = "getCountry", summary = "One partner country",
-            description = "By ISO 3166-1 alpha-2 code (e.g. TH), with its full state: lifecycle dates, registry identity, TPEs, Article 6 settings and version.")
+    @Operation(operationId = "getCountry", summary = "One partner country", description = "By ISO 3166-1 alpha-2 code (e.g. TH), with its full state: lifecycle dates, registry identity, TPEs, Article 6 settings and version.")
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-CTY-004")
     public CountrySnapshot get(@PathParam("code") String code) {
         return service.get(code);
@@ -100,8 +100,7 @@ public class CountryResource {
 
     @POST
     @Path("/{code}/bilateral-document")
-    @Operation(operationId = "signBilateralDocument", summary = "Records the signing of the bilateral document",
-            description = "The country must be PROPOSED; the signing date may not be in the future.")
+    @Operation(operationId = "signBilateralDocument", summary = "Records the signing of the bilateral document", description = "The country must be PROPOSED; the signing date may not be in the future.")
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-CTY-004, JCM-CTY-005, JCM-CTY-006")
     public CountrySnapshot signBilateralDocument(@PathParam("code") String code, @Valid @NotNull SignBilateralDocument request) {
         return service.signBilateralDocument(code, request.signedOn(), OPERATOR);
@@ -109,8 +108,7 @@ public class CountryResource {
 
     @POST
     @Path("/{code}/joint-committee")
-    @Operation(operationId = "establishJointCommittee", summary = "Records the establishment of the Joint Committee",
-            description = "The bilateral document must be signed; the date may not be in the future nor before the signing.")
+    @Operation(operationId = "establishJointCommittee", summary = "Records the establishment of the Joint Committee", description = "The bilateral document must be signed; the date may not be in the future nor before the signing.")
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-CTY-004, JCM-CTY-005, JCM-CTY-006, JCM-CTY-007")
     public CountrySnapshot establishJointCommittee(@PathParam("code") String code, @Valid @NotNull EstablishJointCommittee request) {
         return service.establishJointCommittee(code, request.establishedOn(), OPERATOR);
@@ -122,7 +120,8 @@ public class CountryResource {
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-CTY-004, JCM-CTY-005, JCM-CTY-006, JCM-CTY-007, JCM-CTY-009, JCM-CTY-010, JCM-CTY-011")
     public CountrySnapshot activate(@PathParam("code") String code, @Valid @NotNull Activate request) {
         return service.activate(code, request.activatedOn(),
-                new RegistryIdentity(request.registryCode(), request.article6RegistryId(), request.hosting()), request.partnerSystemClientId(), OPERATOR);
+                new RegistryIdentity(request.registryCode(), request.article6RegistryId(), request.hosting()), request.partnerSystemClientId(),
+                OPERATOR);
     }
 
     @POST
@@ -135,8 +134,7 @@ public class CountryResource {
 
     @POST
     @Path("/{code}/reinstatement")
-    @Operation(operationId = "reinstateCountry", summary = "Reinstates a SUSPENDED country to ACTIVE",
-            description = "Not dated in the future nor before the suspension.")
+    @Operation(operationId = "reinstateCountry", summary = "Reinstates a SUSPENDED country to ACTIVE", description = "Not dated in the future nor before the suspension.")
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-CTY-004, JCM-CTY-005, JCM-CTY-006, JCM-CTY-007")
     public CountrySnapshot reinstate(@PathParam("code") String code, @Valid @NotNull Reinstate request) {
         return service.reinstate(code, request.reinstatedOn(), OPERATOR);
@@ -156,14 +154,14 @@ public class CountryResource {
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-CTY-004, JCM-CTY-005, JCM-CTY-006, JCM-CTY-007, JCM-CTY-008, JCM-CTY-013, JCM-CTY-014, JCM-CTY-015")
     @APIResponse(responseCode = "201", description = "Designated")
     public Response designateTpe(@PathParam("code") String code, @Valid @NotNull DesignateTpe request) {
-        TpeDesignation designation = service.designateTpe(code, request.tpeId(), request.name(), request.sectoralScopes(), request.designatedOn(), OPERATOR);
+        TpeDesignation designation = service.designateTpe(code, request.tpeId(), request.name(), request.sectoralScopes(), request.designatedOn(),
+                OPERATOR);
         return Response.created(URI.create("/api/countries/" + code + "/tpes/" + designation.tpeId())).entity(designation).build();
     }
 
     @GET
     @Path("/{code}/tpes")
-    @Operation(operationId = "listTpes", summary = "The country's TPE designations",
-            description = "With `scope` and `on`: the TPEs designated for that sectoral scope on that date. Either alone filters by it; neither lists all, withdrawn ones included.")
+    @Operation(operationId = "listTpes", summary = "The country's TPE designations", description = "With `scope` and `on`: the TPEs designated for that sectoral scope on that date. Either alone filters by it; neither lists all, withdrawn ones included.")
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-CTY-004, JCM-CTY-023")
     public List<TpeDesignation> tpes(@PathParam("code") String code, @QueryParam("scope") String scope, @QueryParam("on") String on) {
         return service.tpes(code, scopeParam(scope), dateParam(on));
@@ -171,8 +169,7 @@ public class CountryResource {
 
     @GET
     @Path("/{code}/tpes/{tpeId}")
-    @Operation(operationId = "getTpe", summary = "One TPE designation",
-            description = "The designation with its sectoral scopes and its designation and withdrawal dates.")
+    @Operation(operationId = "getTpe", summary = "One TPE designation", description = "The designation with its sectoral scopes and its designation and withdrawal dates.")
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-CTY-004, JCM-CTY-016")
     public TpeDesignation tpe(@PathParam("code") String code, @PathParam("tpeId") String tpeId) {
         return service.tpe(code, tpeId);
@@ -188,8 +185,7 @@ public class CountryResource {
 
     @PUT
     @Path("/{code}/article6")
-    @Operation(operationId = "changeArticle6Settings", summary = "Sets the Article 6 authorization settings",
-            description = "Authorized uses (NDC, OIMP) and, when OIMP is authorized, which act counts as first transfer. The same settings again change nothing.")
+    @Operation(operationId = "changeArticle6Settings", summary = "Sets the Article 6 authorization settings", description = "Authorized uses (NDC, OIMP) and, when OIMP is authorized, which act counts as first transfer. The same settings again change nothing.")
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-CTY-004, JCM-CTY-005, JCM-CTY-019, JCM-CTY-020")
     public CountrySnapshot changeArticle6(@PathParam("code") String code, @Valid @NotNull ChangeArticle6 request) {
         return service.changeArticle6Settings(code,

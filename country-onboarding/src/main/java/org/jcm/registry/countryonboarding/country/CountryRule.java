@@ -4,6 +4,7 @@ import org.jcm.registry.platform.problem.Rule;
 
 /** The rules of partner-country onboarding, each with the code a refusal carries. */
 public enum CountryRule implements Rule {
+
     UNKNOWN_ISO_CODE("JCM-CTY-001", "Not an ISO 3166-1 country code", 422),
     ALPHA3_MISMATCH("JCM-CTY-002", "The alpha-3 code is not the alpha-2 code's", 422),
     ALREADY_ONBOARDED("JCM-CTY-003", "The country is already onboarded", 409),

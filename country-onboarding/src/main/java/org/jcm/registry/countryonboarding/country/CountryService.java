@@ -1,24 +1,19 @@
 package org.jcm.registry.countryonboarding.country;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.jcm.registry.contract.Topics;
 import org.jcm.registry.contract.country.CountryEvent;
+import org.jcm.registry.contract.country.CountryEvent.Article6SettingsChanged;
 import org.jcm.registry.contract.country.CountryEvent.BilateralDocumentSigned;
 import org.jcm.registry.contract.country.CountryEvent.JointCommitteeEstablished;
 import org.jcm.registry.contract.country.CountryEvent.PartnerCountryActivated;
-import org.jcm.registry.contract.country.CountryEvent.Article6SettingsChanged;
 import org.jcm.registry.contract.country.CountryEvent.PartnerCountryProposed;
 import org.jcm.registry.contract.country.CountryEvent.PartnerCountryReinstated;
 import org.jcm.registry.contract.country.CountryEvent.PartnerCountrySuspended;
@@ -30,8 +25,13 @@ import org.jcm.registry.contract.country.CountrySnapshot.Article6Settings;
 import org.jcm.registry.contract.country.CountrySnapshot.RegistryIdentity;
 import org.jcm.registry.contract.country.CountrySnapshot.TpeDesignation;
 import org.jcm.registry.contract.country.CountryState;
-import org.jcm.registry.platform.eventlog.EventLog;
-import org.jcm.registry.platform.eventlog.EventLogEntry;
+import org.jcm.registry.contract.partner.CountryPartnerEvent;
+import org.jcm.registry.contract.partner.CountryPartnerEvent.JointCommitteeEstablishmentNotified;
+import org.jcm.registry.contract.partner.CountryPartnerEvent.TpeDesignationNotified;
+import org.jcm.registry.contract.partner.CountryPartnerEvent.TpeWithdrawalNotified;
+import org.jcm.registry.platform.eventlog.EventStream;
+import org.jcm.registry.platform.eventlog.EventStreams;
+import org.jcm.registry.platform.eventlog.HistoryEntry;
 import org.jcm.registry.platform.problem.RuleViolation;
 
 /** Every change to a partner country, each committed together with the event that tells the other services. */
@@ -41,80 +41,65 @@ public class CountryService {
     static final String AGGREGATE = "PartnerCountry";
 
     private final CountryRepository countries;
-    private final EventLog eventLog;
+    private final EventStream<CountryEvent> events;
     private final Clock clock;
-    private final ObjectMapper mapper;
 
-    public CountryService(CountryRepository countries, EventLog eventLog, Clock clock, ObjectMapper mapper) {
-        this.mapper = mapper;
+    public CountryService(CountryRepository countries, EventStreams streams, Clock clock) {
         this.countries = countries;
-        this.eventLog = eventLog;
+        this.events = streams.of(AGGREGATE, CountryEvent.class);
         this.clock = clock;
     }
 
     @Transactional
     public CountrySnapshot propose(String code, String alpha3, String name, String actor) {
-        IsoCountry iso = IsoCountry.of(code, alpha3);
-        if (PartnerCountry.JAPAN.equals(iso.alpha2())) {
-            throw new RuleViolation(CountryRule.JAPAN_IS_FIXED, "Japan is present from the start and is not proposed as a partner");
+        PartnerCountry country = PartnerCountry.propose(IsoCountry.of(code, alpha3), name, clock);
+        if (countries.byCode(country.code()).isPresent()) {
+            throw new RuleViolation(CountryRule.ALREADY_ONBOARDED, country.code() + " is already onboarded; see /api/countries/" + country.code());
         }
-        if (countries.byCode(iso.alpha2()).isPresent()) {
-            throw new RuleViolation(CountryRule.ALREADY_ONBOARDED, iso.alpha2() + " is already onboarded; see /api/countries/" + iso.alpha2());
-        }
-        PartnerCountry country = PartnerCountry.propose(iso, name);
         countries.persist(country);
         return publish(country, actor, s -> new PartnerCountryProposed(s, actor));
     }
 
     @Transactional
     public CountrySnapshot signBilateralDocument(String code, LocalDate signedOn, String actor) {
-        PartnerCountry country = countries.lockForChange(code);
-        country.signBilateralDocument(signedOn, today());
-        return publish(country, actor, s -> new BilateralDocumentSigned(s, actor, signedOn));
+        return change(code, actor, c -> c.signBilateralDocument(signedOn, clock), s -> new BilateralDocumentSigned(s, actor, signedOn));
     }
 
     @Transactional
     public CountrySnapshot establishJointCommittee(String code, LocalDate establishedOn, String actor) {
-        PartnerCountry country = countries.lockForChange(code);
-        country.establishJointCommittee(establishedOn, today());
-        return publish(country, actor, s -> new JointCommitteeEstablished(s, actor, establishedOn));
+        return change(code, actor, c -> c.establishJointCommittee(establishedOn, clock), s -> new JointCommitteeEstablished(s, actor, establishedOn));
     }
 
     @Transactional
     public CountrySnapshot activate(String code, LocalDate activatedOn, RegistryIdentity registry, String partnerSystemClientId, String actor) {
-        PartnerCountry country = countries.lockForChange(code);
         if (registry.registryCode() != null && countries.registryCodeTakenByOther(registry.registryCode(), code)) {
             throw new RuleViolation(CountryRule.REGISTRY_CODE_TAKEN, "registry code " + registry.registryCode() + " belongs to another country");
         }
-        country.activate(activatedOn, registry, partnerSystemClientId, today());
-        return publish(country, actor, s -> new PartnerCountryActivated(s, actor, activatedOn));
+        return change(code, actor, c -> c.activate(activatedOn, registry, partnerSystemClientId, clock),
+                s -> new PartnerCountryActivated(s, actor, activatedOn));
     }
 
     @Transactional
     public CountrySnapshot suspend(String code, LocalDate suspendedOn, String reason, String actor) {
-        PartnerCountry country = countries.lockForChange(code);
-        country.suspend(suspendedOn, reason, today());
-        return publish(country, actor, s -> new PartnerCountrySuspended(s, actor, suspendedOn, reason.strip()));
+        return change(code, actor, c -> c.suspend(suspendedOn, reason, clock),
+                s -> new PartnerCountrySuspended(s, actor, suspendedOn, reason.strip()));
     }
 
     @Transactional
     public CountrySnapshot reinstate(String code, LocalDate reinstatedOn, String actor) {
-        PartnerCountry country = countries.lockForChange(code);
-        country.reinstate(reinstatedOn, today());
-        return publish(country, actor, s -> new PartnerCountryReinstated(s, actor, reinstatedOn));
+        return change(code, actor, c -> c.reinstate(reinstatedOn, clock), s -> new PartnerCountryReinstated(s, actor, reinstatedOn));
     }
 
     @Transactional
     public CountrySnapshot terminate(String code, LocalDate terminatedOn, String reason, String actor) {
-        PartnerCountry country = countries.lockForChange(code);
-        country.terminate(terminatedOn, reason, today());
-        return publish(country, actor, s -> new PartnerCountryTerminated(s, actor, terminatedOn, reason.strip()));
+        return change(code, actor, c -> c.terminate(terminatedOn, reason, clock),
+                s -> new PartnerCountryTerminated(s, actor, terminatedOn, reason.strip()));
     }
 
     @Transactional
     public TpeDesignation designateTpe(String code, String tpeId, String name, List<Integer> sectoralScopes, LocalDate designatedOn, String actor) {
         PartnerCountry country = countries.lockForChange(code);
-        TpeDesignation designation = country.designateTpe(tpeId, name, sectoralScopes, designatedOn, today());
+        TpeDesignation designation = country.designateTpe(tpeId, name, sectoralScopes, designatedOn, clock);
         publish(country, actor, s -> new ThirdPartyEntityDesignated(s, actor, designation));
         return designation;
     }
@@ -122,7 +107,7 @@ public class CountryService {
     @Transactional
     public TpeDesignation withdrawTpe(String code, String tpeId, LocalDate withdrawnOn, String actor) {
         PartnerCountry country = countries.lockForChange(code);
-        TpeDesignation designation = country.withdrawTpe(tpeId, withdrawnOn, today());
+        TpeDesignation designation = country.withdrawTpe(tpeId, withdrawnOn, clock);
         publish(country, actor, s -> new ThirdPartyEntityWithdrawn(s, actor, tpeId, withdrawnOn));
         return designation;
     }
@@ -131,20 +116,38 @@ public class CountryService {
     @Transactional
     public CountrySnapshot changeArticle6Settings(String code, Article6Settings settings, String actor) {
         PartnerCountry country = countries.lockForChange(code);
-        if (!country.changeArticle6Settings(settings)) {
+        if (!country.changeArticle6Settings(settings, clock)) {
             return country.snapshot();
         }
         return publish(country, actor, s -> new Article6SettingsChanged(s, actor, settings));
     }
 
+    /**
+     * Applies a Joint Committee decision the country's partner system published, as {@code partner:XX}, through the same
+     * step as an operator's request, once the country has accepted it from that system in its state.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyPartnerDecision(CountryPartnerEvent decision, String source) {
+        String code = decision.country();
+        countries.lockForChange(code).acceptPartnerDecision(decision, source);
+        String actor = "partner:" + code;
+        if (decision instanceof JointCommitteeEstablishmentNotified jc) {
+            establishJointCommittee(code, jc.establishedOn(), actor);
+        } else if (decision instanceof TpeDesignationNotified d) {
+            designateTpe(code, d.tpeId(), d.name(), d.sectoralScopes(), d.designatedOn(), actor);
+        } else if (decision instanceof TpeWithdrawalNotified w) {
+            withdrawTpe(code, w.tpeId(), w.withdrawnOn(), actor);
+        }
+    }
+
     @Transactional
     public List<TpeDesignation> tpes(String code, Integer scope, LocalDate on) {
-        return find(code).tpes(scope, on);
+        return find(code).tpes().designatedFor(scope, on);
     }
 
     @Transactional
     public TpeDesignation tpe(String code, String tpeId) {
-        return find(code).tpeDesignation(tpeId)
+        return find(code).tpes().designation(tpeId)
                 .orElseThrow(() -> new RuleViolation(CountryRule.NO_SUCH_TPE, "no TPE " + tpeId + " was designated in " + code));
     }
 
@@ -152,36 +155,14 @@ public class CountryService {
     @Transactional
     public List<HistoryEntry> history(String code) {
         find(code);
-        return eventLog.history(AGGREGATE, code).stream().map(this::historyEntry).toList();
+        return events.history(code);
     }
-
-    /** One change of a country as its history shows it: the event as published, with who made it. */
-    public record HistoryEntry(UUID eventId, String type, Instant time, String actor, long version, boolean published, JsonNode data) {}
-
-    private HistoryEntry historyEntry(EventLogEntry entry) {
-        try {
-            JsonNode data = mapper.readTree(entry.message()).path("data");
-            return new HistoryEntry(entry.eventId(), entry.eventType(), entry.occurredAt(), data.path("actor").asText(null),
-                    data.path("country").path("version").asLong(), entry.publishedAt() != null, data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("event log entry " + entry.seq() + " is not JSON", e);
-        }
-    }
-
-    /** For inbound adapters that must look at a country before they apply a decision to it. */
-    @Transactional
-    public PartnerCountryView view(String code) {
-        PartnerCountry country = find(code);
-        return new PartnerCountryView(country.snapshot(), country.bilateralDocumentSignedOn() != null);
-    }
-
-    public record PartnerCountryView(CountrySnapshot snapshot, boolean bilateralDocumentSigned) {}
 
     /** Japan exists from the start; its activation event tells the other services to open its registry. */
     @Transactional
     public void ensureJapan() {
         if (countries.byCode(PartnerCountry.JAPAN).isEmpty()) {
-            PartnerCountry japan = PartnerCountry.japan();
+            PartnerCountry japan = PartnerCountry.japan(clock);
             countries.persist(japan);
             publish(japan, "system", s -> new PartnerCountryActivated(s, "system", null));
         }
@@ -192,24 +173,26 @@ public class CountryService {
         return find(code).snapshot();
     }
 
-    private PartnerCountry find(String code) {
-        return countries.byCode(code).orElseThrow(() -> new RuleViolation(CountryRule.NO_SUCH_COUNTRY, "no partner country " + code));
-    }
-
     @Transactional
     public List<CountrySnapshot> list(CountryState state) {
         return countries.list(state).stream().map(PartnerCountry::snapshot).toList();
     }
 
+    private PartnerCountry find(String code) {
+        return countries.byCode(code).orElseThrow(() -> new RuleViolation(CountryRule.NO_SUCH_COUNTRY, "no partner country " + code));
+    }
+
+    /** Locks the country, takes one step on it, and publishes the event describing the result. */
+    private CountrySnapshot change(String code, String actor, Consumer<PartnerCountry> step, Function<CountrySnapshot, CountryEvent> event) {
+        PartnerCountry country = countries.lockForChange(code);
+        step.accept(country);
+        return publish(country, actor, event);
+    }
+
     private CountrySnapshot publish(PartnerCountry country, String actor, Function<CountrySnapshot, CountryEvent> event) {
         country.changedBy(actor);
         CountrySnapshot snapshot = country.snapshot();
-        CountryEvent e = event.apply(snapshot);
-        eventLog.append(Topics.COUNTRIES, AGGREGATE, country.code(), CountryEvent.typeOf(e.getClass()), e);
+        events.append(country.code(), event.apply(snapshot));
         return snapshot;
-    }
-
-    private LocalDate today() {
-        return LocalDate.now(clock);
     }
 }

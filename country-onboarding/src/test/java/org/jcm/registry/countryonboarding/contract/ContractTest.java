@@ -10,8 +10,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.jcm.registry.contract.EventTypes;
 import org.jcm.registry.contract.country.CountryEvent;
-import org.jcm.registry.contract.partner.CountryPartnerEvents;
+import org.jcm.registry.contract.partner.CountryPartnerEvent;
 import org.jcm.registry.contract.partner.PartnerEventTypes;
 import org.jcm.registry.platform.messaging.CloudEventCodec;
 import org.jcm.registry.platform.messaging.InboundEvent;
@@ -26,7 +27,7 @@ class ContractTest {
     private static final CloudEventCodec CODEC = CloudEventCodec.standalone(MAPPER);
 
     static Stream<String> countryTypes() {
-        return CountryEvent.TYPES.keySet().stream().sorted();
+        return EventTypes.of(CountryEvent.class).keySet().stream().sorted();
     }
 
     static Stream<String> partnerTypes() {
@@ -38,7 +39,7 @@ class ContractTest {
     @MethodSource("countryTypes")
     void countryExamplesAreValidThailandEvents(String type) {
         InboundEvent event = checkEnvelope(type, "/jcm/country-onboarding");
-        CountryEvent bound = CODEC.bind(event, CountryEvent.TYPES.get(type));
+        CountryEvent bound = CODEC.bind(event, EventTypes.of(CountryEvent.class).get(type));
         assertThat(bound.country().code()).isEqualTo("TH").isEqualTo(event.subject());
         assertThat(bound.country().alpha3()).isEqualTo("THA");
         if (bound.country().version() >= 4) {
@@ -51,19 +52,21 @@ class ContractTest {
     @MethodSource("partnerTypes")
     void partnerExamplesAreValidAndBind(String type) {
         InboundEvent event = checkEnvelope(type, "urn:jcm:partner:th-registry");
-        Class<?> record = Stream.of(CountryPartnerEvents.class.getDeclaredClasses()).filter(c -> c.getSimpleName().equals(type)).findFirst()
-                .orElseThrow(() -> new AssertionError("no record for " + type + " in CountryPartnerEvents"));
+        Class<?> record = EventTypes.classOf(CountryPartnerEvent.class, type)
+                .orElseThrow(() -> new AssertionError("no record for " + type + " in CountryPartnerEvent"));
         assertThat(CODEC.bind(event, record)).hasFieldOrPropertyWithValue("country", "TH");
     }
 
     @org.junit.jupiter.api.Test
     void theSchemasRefuseWhatBreaksTheContract() {
-        com.fasterxml.jackson.databind.node.ObjectNode tpe = (com.fasterxml.jackson.databind.node.ObjectNode) Contract.exampleJson("TpeDesignationNotified").get("data");
+        com.fasterxml.jackson.databind.node.ObjectNode tpe = (com.fasterxml.jackson.databind.node.ObjectNode) Contract
+                .exampleJson("TpeDesignationNotified").get("data");
         tpe.putArray("sectoralScopes").add(16);
         tpe.remove("country");
         assertThat(Contract.violations("TpeDesignationNotified", tpe)).hasSizeGreaterThanOrEqualTo(2);
 
-        com.fasterxml.jackson.databind.node.ObjectNode activated = (com.fasterxml.jackson.databind.node.ObjectNode) Contract.exampleJson("PartnerCountryActivated").get("data");
+        com.fasterxml.jackson.databind.node.ObjectNode activated = (com.fasterxml.jackson.databind.node.ObjectNode) Contract
+                .exampleJson("PartnerCountryActivated").get("data");
         ((com.fasterxml.jackson.databind.node.ObjectNode) activated.get("country")).put("state", "HAPPY");
         ((com.fasterxml.jackson.databind.node.ObjectNode) activated.get("country").get("registry")).put("article6RegistryId", "THA1");
         assertThat(Contract.violations("PartnerCountryActivated", activated)).hasSizeGreaterThanOrEqualTo(2);

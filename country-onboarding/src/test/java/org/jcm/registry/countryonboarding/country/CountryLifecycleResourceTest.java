@@ -67,7 +67,8 @@ class CountryLifecycleResourceTest {
         onboard("CL", "Chile", "2015-05-26", null);
         post("/api/countries/CL/tpes", tpe("TPE-CL-1", "3, 1", "2015-06-01")).statusCode(201)
                 .header("Location", endsWith("/api/countries/CL/tpes/TPE-CL-1"))
-                .body("tpeId", equalTo("TPE-CL-1"), "sectoralScopes", contains(1, 3), "designatedOn", equalTo("2015-06-01"), "withdrawnOn", nullValue());
+                .body("tpeId", equalTo("TPE-CL-1"), "sectoralScopes", contains(1, 3), "designatedOn", equalTo("2015-06-01"), "withdrawnOn",
+                        nullValue());
         post("/api/countries/CL/tpes", tpe("TPE-CL-2", "1, 7", "2016-01-01")).statusCode(201);
         given().when().get("/api/countries/CL/tpes/TPE-CL-2").then().statusCode(200).body("sectoralScopes", contains(1, 7));
         problem(given().when().get("/api/countries/CL/tpes/TPE-CL-9").then(), 404, "JCM-CTY-016");
@@ -116,7 +117,8 @@ class CountryLifecycleResourceTest {
         problem(put("/api/countries/ZZ/article6", "{\"ndcUseAuthorized\": true, \"oimpUseAuthorized\": false}"), 404, "JCM-CTY-004");
         String settings = "{\"ndcUseAuthorized\": true, \"oimpUseAuthorized\": true, \"oimpFirstTransfer\": \"USE_OR_CANCELLATION\"}";
         put("/api/countries/PE/article6", settings).statusCode(200)
-                .body("version", equalTo(5), "article6.ndcUseAuthorized", equalTo(true), "article6.oimpFirstTransfer", equalTo("USE_OR_CANCELLATION"));
+                .body("version", equalTo(5), "article6.ndcUseAuthorized", equalTo(true), "article6.oimpFirstTransfer",
+                        equalTo("USE_OR_CANCELLATION"));
         put("/api/countries/PE/article6", settings).statusCode(200).body("version", equalTo(5));
         given().when().get("/api/countries/PE/history").then().statusCode(200)
                 .body("type", contains("PartnerCountryProposed", "BilateralDocumentSigned", "JointCommitteeEstablished", "PartnerCountryActivated",

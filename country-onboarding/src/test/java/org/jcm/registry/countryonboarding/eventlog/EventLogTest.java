@@ -14,9 +14,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -95,7 +96,8 @@ class EventLogTest {
         given().queryParam("after", "abc").when().get("/api/audit/events").then().statusCode(400)
                 .contentType(org.hamcrest.Matchers.startsWith("application/problem+json")).body("code", equalTo("JCM-REQ-001"));
         given().queryParam("limit", "abc").when().get("/api/dead-letters").then().statusCode(400).body("code", equalTo("JCM-REQ-001"));
-        given().queryParam("after", "99999999999999999999999").when().get("/api/audit/events").then().statusCode(400).body("code", equalTo("JCM-REQ-001"));
+        given().queryParam("after", "99999999999999999999999").when().get("/api/audit/events").then().statusCode(400).body("code",
+                equalTo("JCM-REQ-001"));
     }
 
     @Test
@@ -163,7 +165,7 @@ class EventLogTest {
         given().contentType(ContentType.JSON).body("{\"establishedOn\": \"" + signedOn + "\"}")
                 .when().post("/api/countries/" + code + "/joint-committee").then().statusCode(200);
         given().contentType(ContentType.JSON).body("{\"activatedOn\": \"" + signedOn + "\", \"registryCode\": \"" + code
-                        + "\", \"article6RegistryId\": \"" + new java.util.Locale("", code).getISO3Country() + "01\"}")
+                + "\", \"article6RegistryId\": \"" + new java.util.Locale("", code).getISO3Country() + "01\"}")
                 .when().post("/api/countries/" + code + "/activation").then().statusCode(200);
     }
 }

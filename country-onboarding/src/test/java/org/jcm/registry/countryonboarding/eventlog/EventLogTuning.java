@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 
 /** The event log with small numbers, so that its limits show within a test: a stuck relay after 3 s, verification pages of 7. */
 public class EventLogTuning implements QuarkusTestProfile {
+
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of("jcm.event-log.stuck-after", "3s", "jcm.event-log.backlog-interval", "1s", "jcm.event-log.verify-page-size", "7");

@@ -67,9 +67,10 @@ class OversizedEventTest {
     @Test
     void anEntryTheBrokerRefusesStallsNothingAndShowsInBacklogAndReadiness() throws Exception {
         UUID poison = UUID.randomUUID();
-        try (Connection c = TestInfra.adminConnection(SCHEMA); PreparedStatement s = c.prepareStatement("INSERT INTO " + SCHEMA
-                + ".event_log (event_id, topic, aggregate_type, aggregate_id, event_type, occurred_at, message) "
-                + "VALUES (?, ?, 'PartnerCountry', 'XX', 'PartnerCountryProposed', date_trunc('milliseconds', now()), ?)")) {
+        try (Connection c = TestInfra.adminConnection(SCHEMA);
+                PreparedStatement s = c.prepareStatement("INSERT INTO " + SCHEMA
+                        + ".event_log (event_id, topic, aggregate_type, aggregate_id, event_type, occurred_at, message) "
+                        + "VALUES (?, ?, 'PartnerCountry', 'XX', 'PartnerCountryProposed', date_trunc('milliseconds', now()), ?)")) {
             s.setObject(1, poison);
             s.setString(2, Topics.COUNTRIES);
             s.setString(3, "{\"padding\": \"" + "p".repeat(3_000_000) + "\"}");
@@ -91,7 +92,8 @@ class OversizedEventTest {
         } finally {
             // The operators' way out of a poison entry: mark it handled (a stamp, which the log's guard allows once).
             try (Connection c = TestInfra.adminConnection(SCHEMA); Statement s = c.createStatement()) {
-                s.executeUpdate("UPDATE " + SCHEMA + ".event_log SET published_at = now() WHERE event_id = '" + poison + "' AND position IS NOT NULL");
+                s.executeUpdate(
+                        "UPDATE " + SCHEMA + ".event_log SET published_at = now() WHERE event_id = '" + poison + "' AND position IS NOT NULL");
             }
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/q/health/ready").then().statusCode(200));

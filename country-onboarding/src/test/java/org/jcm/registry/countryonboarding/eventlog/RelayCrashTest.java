@@ -22,9 +22,9 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jcm.registry.contract.Topics;
+import org.jcm.registry.platform.eventlog.ChainWriter;
 import org.jcm.registry.platform.eventlog.EventLog;
 import org.jcm.registry.platform.eventlog.EventLogEntry;
-import org.jcm.registry.platform.eventlog.ChainWriter;
 import org.jcm.registry.platform.eventlog.EventPublisher;
 import org.jcm.registry.testsupport.TestInfra;
 import org.junit.jupiter.api.Test;
@@ -40,6 +40,7 @@ class RelayCrashTest {
 
     /** The scheduled relay is off: the test drives each step of it by hand. */
     public static class ManualRelay implements QuarkusTestProfile {
+
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("jcm.event-log.relay-interval", "off");
@@ -57,7 +58,7 @@ class RelayCrashTest {
 
     @Test
     void aRestartMidBatchRepublishesWithTheSameIdsAndLosesNothing() throws Exception {
-        for (String[] c : new String[][] {{"KH", "Cambodia"}, {"LA", "Lao People's Democratic Republic"}, {"ID", "Indonesia"}}) {
+        for (String[] c : new String[][]{{"KH", "Cambodia"}, {"LA", "Lao People's Democratic Republic"}, {"ID", "Indonesia"}}) {
             given().contentType(ContentType.JSON).body("{\"code\": \"" + c[0] + "\", \"name\": \"" + c[1] + "\"}")
                     .when().post("/api/countries").then().statusCode(201);
             given().contentType(ContentType.JSON).body("{\"signedOn\": \"2020-01-01\"}")

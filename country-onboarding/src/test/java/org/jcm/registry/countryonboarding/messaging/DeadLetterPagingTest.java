@@ -40,11 +40,13 @@ class DeadLetterPagingTest {
             seen.addAll(pageIds);
             next = page.header("Link");
         }
-        List<Long> everything = given().queryParam("limit", 1000).when().get("/api/dead-letters").then().extract().jsonPath().getList("id", Long.class);
+        List<Long> everything = given().queryParam("limit", 1000).when().get("/api/dead-letters").then().extract().jsonPath().getList("id",
+                Long.class);
         assertThat(seen).containsExactlyElementsOf(everything);
     }
 
     private static List<String> all() {
-        return given().queryParam("limit", 1000).when().get("/api/dead-letters").then().statusCode(200).extract().jsonPath().getList("value", String.class);
+        return given().queryParam("limit", 1000).when().get("/api/dead-letters").then().statusCode(200).extract().jsonPath().getList("value",
+                String.class);
     }
 }

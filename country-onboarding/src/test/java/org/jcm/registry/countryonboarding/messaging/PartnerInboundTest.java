@@ -57,13 +57,15 @@ class PartnerInboundTest {
         String unknownTpe = variant("TpeWithdrawalNotified", "PW", "urn:jcm:partner:pw-registry", Map.of("tpeId", "TPE-PW-404"));
         String impostor = variant("TpeDesignationNotified", "PW", "urn:jcm:partner:someone-else", Map.of("tpeId", "TPE-PW-001"));
         String incomplete = variant("TpeDesignationNotified", "PW", "urn:jcm:partner:pw-registry", java.util.Collections.singletonMap("tpeId", null));
-        String badScope = variant("TpeDesignationNotified", "PW", "urn:jcm:partner:pw-registry", Map.of("tpeId", "TPE-PW-002", "sectoralScopes", new int[] {16}));
+        String badScope = variant("TpeDesignationNotified", "PW", "urn:jcm:partner:pw-registry",
+                Map.of("tpeId", "TPE-PW-002", "sectoralScopes", new int[]{16}));
         String notYetAPartner = variant("TpeDesignationNotified", "UA", "urn:jcm:partner:ua-registry", Map.of());
         String committeeBeforeSigning = variant("JointCommitteeEstablishmentNotified", "UA", "urn:jcm:partner:ua-registry", Map.of());
         String unknownCountry = variant("JointCommitteeEstablishmentNotified", "FJ", "urn:jcm:partner:fj", Map.of());
-        String unknownType = variant("TpeWithdrawalNotified", "PW", "urn:jcm:partner:pw-registry", Map.of()).replace("\"TpeWithdrawalNotified\"", "\"TpeRenamed\"");
+        String unknownType = variant("TpeWithdrawalNotified", "PW", "urn:jcm:partner:pw-registry", Map.of()).replace("\"TpeWithdrawalNotified\"",
+                "\"TpeRenamed\"");
 
-        for (String e : new String[] {unknownTpe, impostor, incomplete, badScope, unknownType}) {
+        for (String e : new String[]{unknownTpe, impostor, incomplete, badScope, unknownType}) {
             publish("PW", e);
         }
         publish("UA", notYetAPartner);
@@ -87,7 +89,8 @@ class PartnerInboundTest {
     void eventsForOtherServicesArePassedOver() {
         Onboarding.onboard("KG", "Kyrgyzstan", "2023-05-15", null);
         int before = version("KG");
-        String other = variant("TpeWithdrawalNotified", "KG", "urn:jcm:partner:kg", Map.of()).replace("\"TpeWithdrawalNotified\"", "\"IssuanceNotified\"");
+        String other = variant("TpeWithdrawalNotified", "KG", "urn:jcm:partner:kg", Map.of()).replace("\"TpeWithdrawalNotified\"",
+                "\"IssuanceNotified\"");
         String marker = variant("TpeDesignationNotified", "KG", "urn:jcm:partner:kg", Map.of("tpeId", "TPE-KG-1", "designatedOn", "2023-06-01"));
         publish("KG", other);
         publish("KG", marker);

@@ -16,7 +16,11 @@ import jakarta.persistence.Table;
 public class Account {
 
     public enum Type {
-        GOVERNMENT_HOLDING("100"), ENTITY_HOLDING("200"), CANCELLATION("800"), RETIREMENT("900");
+
+        GOVERNMENT_HOLDING("100"),
+        ENTITY_HOLDING("200"),
+        CANCELLATION("800"),
+        RETIREMENT("900");
 
         private final String numberPart;
 
@@ -25,7 +29,11 @@ public class Account {
         }
     }
 
-    public enum State { OPEN, BLOCKED, CLOSED }
+    public enum State {
+        OPEN,
+        BLOCKED,
+        CLOSED
+    }
 
     @Id
     private UUID id;
@@ -68,11 +76,25 @@ public class Account {
         return a;
     }
 
-    public UUID id() { return id; }
-    public String number() { return number; }
-    public String registryCode() { return registryCode; }
-    public Type type() { return type; }
-    public String holder() { return holder; }
-    public State state() { return state; }
-    public Instant openedAt() { return openedAt; }
+    public UUID id() {
+        return id;
+    }
+    public String number() {
+        return number;
+    }
+    public String registryCode() {
+        return registryCode;
+    }
+    public Type type() {
+        return type;
+    }
+    public String holder() {
+        return holder;
+    }
+    public State state() {
+        return state;
+    }
+    public Instant openedAt() {
+        return openedAt;
+    }
 }

@@ -17,7 +17,11 @@ import org.jcm.registry.contract.country.CountrySnapshot.Hosting;
 @Table(name = "registry")
 public class Registry {
 
-    public enum State { ACTIVE, SUSPENDED, CLOSED }
+    public enum State {
+        ACTIVE,
+        SUSPENDED,
+        CLOSED
+    }
 
     @Id
     @Column(columnDefinition = "text")
@@ -82,12 +86,28 @@ public class Registry {
         return true;
     }
 
-    public String code() { return code; }
-    public String countryCode() { return countryCode; }
-    public String name() { return name; }
-    public String article6RegistryId() { return article6RegistryId; }
-    public Hosting hosting() { return hosting; }
-    public State state() { return state; }
-    public long lastSerial() { return lastSerial; }
-    public Instant openedAt() { return openedAt; }
+    public String code() {
+        return code;
+    }
+    public String countryCode() {
+        return countryCode;
+    }
+    public String name() {
+        return name;
+    }
+    public String article6RegistryId() {
+        return article6RegistryId;
+    }
+    public Hosting hosting() {
+        return hosting;
+    }
+    public State state() {
+        return state;
+    }
+    public long lastSerial() {
+        return lastSerial;
+    }
+    public Instant openedAt() {
+        return openedAt;
+    }
 }

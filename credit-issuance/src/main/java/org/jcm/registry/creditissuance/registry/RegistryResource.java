@@ -28,6 +28,7 @@ public class RegistryResource {
 
     public record RegistryView(String code, String countryCode, String name, String article6RegistryId, String hosting, String state,
             long lastSerial, Instant openedAt) {
+
         static RegistryView of(Registry r) {
             return new RegistryView(r.code(), r.countryCode(), r.name(), r.article6RegistryId(), r.hosting().name(), r.state().name(),
                     r.lastSerial(), r.openedAt());
@@ -35,22 +36,21 @@ public class RegistryResource {
     }
 
     public record AccountView(UUID id, String number, String registryCode, String type, String holder, String state, Instant openedAt) {
+
         static AccountView of(Account a) {
             return new AccountView(a.id(), a.number(), a.registryCode(), a.type().name(), a.holder(), a.state().name(), a.openedAt());
         }
     }
 
     @GET
-    @Operation(operationId = "listRegistries", summary = "Lists the registries",
-            description = "Japan's registry and the registry of each partner country that became ACTIVE, with their state and serial counter.")
+    @Operation(operationId = "listRegistries", summary = "Lists the registries", description = "Japan's registry and the registry of each partner country that became ACTIVE, with their state and serial counter.")
     public List<RegistryView> list() {
         return service.all().stream().map(RegistryView::of).toList();
     }
 
     @GET
     @Path("/{code}")
-    @Operation(operationId = "getRegistry", summary = "One registry",
-            description = "By registry code (e.g. JP, TH).")
+    @Operation(operationId = "getRegistry", summary = "One registry", description = "By registry code (e.g. JP, TH).")
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-REG-001")
     public RegistryView get(@PathParam("code") String code) {
         return RegistryView.of(service.get(code));
@@ -58,8 +58,7 @@ public class RegistryResource {
 
     @GET
     @Path("/{code}/accounts")
-    @Operation(operationId = "listRegistryAccounts", summary = "The accounts of one registry",
-            description = "The registry's government holding, cancellation and retirement accounts and its entity holding accounts.")
+    @Operation(operationId = "listRegistryAccounts", summary = "The accounts of one registry", description = "The registry's government holding, cancellation and retirement accounts and its entity holding accounts.")
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-REG-001")
     public List<AccountView> accounts(@PathParam("code") String code) {
         return service.accountsOf(code).stream().map(AccountView::of).toList();

@@ -7,14 +7,16 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.jcm.registry.contract.Topics;
 import org.jcm.registry.contract.country.CountrySnapshot;
 import org.jcm.registry.contract.registry.RegistryEvent;
 import org.jcm.registry.contract.registry.RegistryEvent.AccountOpened;
 import org.jcm.registry.contract.registry.RegistryEvent.RegistryOpened;
 import org.jcm.registry.contract.registry.RegistryEvent.RegistryStateChanged;
-import org.jcm.registry.platform.eventlog.EventLog;
+import org.jcm.registry.platform.eventlog.EventStream;
+import org.jcm.registry.platform.eventlog.EventStreams;
+import org.jcm.registry.platform.messaging.InboundEvent;
 import org.jcm.registry.platform.problem.RuleViolation;
+import org.jcm.registry.platform.readmodel.KnownCountries;
 
 /** Opens each side's registry and its own accounts; more account and registry operations build on this. */
 @ApplicationScoped
@@ -24,12 +26,26 @@ public class RegistryService {
 
     private final RegistryRepository registries;
     private final AccountRepository accounts;
-    private final EventLog eventLog;
+    private final KnownCountries countries;
+    private final EventStream<RegistryEvent> events;
 
-    public RegistryService(RegistryRepository registries, AccountRepository accounts, EventLog eventLog) {
+    public RegistryService(RegistryRepository registries, AccountRepository accounts, KnownCountries countries, EventStreams streams) {
         this.registries = registries;
         this.accounts = accounts;
-        this.eventLog = eventLog;
+        this.countries = countries;
+        this.events = streams.of(AGGREGATE, RegistryEvent.class);
+    }
+
+    /**
+     * Takes a country's newer snapshot into the read model and, if it is newer, opens the country's registry when it
+     * first becomes ACTIVE and keeps an existing registry's state in step with it. Runs in the consumer's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void followCountry(CountrySnapshot country, InboundEvent envelope) {
+        if (countries.apply(country, envelope.subject(), envelope.time())) {
+            openIfAbsent(country, envelope.time());
+            followCountry(country, envelope.time());
+        }
     }
 
     /**
@@ -37,8 +53,7 @@ public class RegistryService {
      * retirement accounts, unless it has one already. Runs in the caller's transaction (the consumer's, which
      * also records the event as processed).
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<Registry> openIfAbsent(CountrySnapshot country, Instant at) {
+    Optional<Registry> openIfAbsent(CountrySnapshot country, Instant at) {
         if (!country.isActive() || country.registry() == null || registries.ofCountry(country.code()).isPresent()) {
             return Optional.empty();
         }
@@ -59,8 +74,7 @@ public class RegistryService {
     }
 
     /** Keeps an existing registry's state in step with its country's (suspension, reinstatement, termination). */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void followCountry(CountrySnapshot country, Instant at) {
+    private void followCountry(CountrySnapshot country, Instant at) {
         registries.ofCountry(country.code()).filter(r -> r.followCountry(country)).ifPresent(r -> append(r,
                 new RegistryStateChanged(r.code(), r.countryCode(), r.state().name(), country.version(), at)));
     }
@@ -82,6 +96,6 @@ public class RegistryService {
     }
 
     private void append(Registry registry, RegistryEvent event) {
-        eventLog.append(Topics.ACCOUNTS, AGGREGATE, registry.code(), RegistryEvent.typeOf(event.getClass()), event);
+        events.append(registry.code(), event);
     }
 }

@@ -74,7 +74,8 @@ class CountryEventsConsumerTest {
             assertThat(count(s, "SELECT count(*) FROM " + SCHEMA + ".processed_event WHERE event_id = '" + id + "'")).isEqualTo(1);
             assertThat(count(s, "SELECT count(*) FROM " + SCHEMA + ".registry WHERE country_code = 'VN'")).isEqualTo(1);
             assertThat(count(s, "SELECT count(*) FROM " + SCHEMA + ".account WHERE registry_code = 'VN'")).isEqualTo(3);
-            assertThat(count(s, "SELECT count(*) FROM " + SCHEMA + ".event_log WHERE aggregate_id = 'VN' AND event_type = 'RegistryOpened'")).isEqualTo(1);
+            assertThat(count(s, "SELECT count(*) FROM " + SCHEMA + ".event_log WHERE aggregate_id = 'VN' AND event_type = 'RegistryOpened'"))
+                    .isEqualTo(1);
         }
     }
 
@@ -86,7 +87,8 @@ class CountryEventsConsumerTest {
         await().atMost(WITHIN).untilAsserted(() -> given().when().get("/api/registries/TH").then().statusCode(200));
         JsonPath deadLetters = given().queryParam("status", "OPEN").when().get("/api/dead-letters").then().statusCode(200).extract().jsonPath();
         List<Map<String, Object>> matching = deadLetters.<Map<String, Object>>getList("").stream()
-                .filter(d -> ((Number) d.get("offset")).longValue() == poison.offset() && ((Number) d.get("partition")).intValue() == poison.partition())
+                .filter(d -> ((Number) d.get("offset")).longValue() == poison.offset()
+                        && ((Number) d.get("partition")).intValue() == poison.partition())
                 .toList();
         assertThat(matching).hasSize(1);
         assertThat(matching.get(0)).containsEntry("topic", Topics.COUNTRIES).containsEntry("reasonCode", "JCM-MSG-001").containsEntry("key", "TH");
@@ -94,7 +96,8 @@ class CountryEventsConsumerTest {
 
         await().atMost(WITHIN).untilAsserted(() -> {
             List<ConsumerRecord<String, String>> dlq = TestInfra.readAll(Topics.deadLetter("credit-issuance"), Duration.ofMillis(500));
-            ConsumerRecord<String, String> letter = dlq.stream().filter(r -> r.value().equals("{\"this is\": \"not a CloudEvent\"")).findFirst().orElseThrow();
+            ConsumerRecord<String, String> letter = dlq.stream().filter(r -> r.value().equals("{\"this is\": \"not a CloudEvent\"")).findFirst()
+                    .orElseThrow();
             assertThat(header(letter, "dead-letter-reason")).startsWith("JCM-MSG-001");
             assertThat(header(letter, "dead-letter-topic")).isEqualTo(Topics.COUNTRIES);
             assertThat(header(letter, "dead-letter-offset")).isEqualTo(Long.toString(poison.offset()));
@@ -180,7 +183,8 @@ class CountryEventsConsumerTest {
         publish(activated("UA", "Ukraine", 4));
         await().atMost(WITHIN).untilAsserted(() -> given().when().get("/api/registries/UA").then().statusCode(200).body("state", equalTo("ACTIVE")));
         publish(snapshotEvent(country("UA", "Ukraine", CountryState.SUSPENDED, 5), "PartnerCountrySuspended"));
-        await().atMost(WITHIN).untilAsserted(() -> given().when().get("/api/registries/UA").then().statusCode(200).body("state", equalTo("SUSPENDED")));
+        await().atMost(WITHIN)
+                .untilAsserted(() -> given().when().get("/api/registries/UA").then().statusCode(200).body("state", equalTo("SUSPENDED")));
         publish(snapshotEvent(country("UA", "Ukraine", CountryState.ACTIVE, 6), "PartnerCountryReinstated"));
         await().atMost(WITHIN).untilAsserted(() -> given().when().get("/api/registries/UA").then().statusCode(200).body("state", equalTo("ACTIVE")));
         publish(snapshotEvent(country("UA", "Ukraine", CountryState.TERMINATED, 7), "PartnerCountryTerminated"));

@@ -43,6 +43,7 @@ class DatabaseOutageTest {
 
     /** A retry budget of a few hundred milliseconds: an outage of seconds is many times longer. */
     public static class ShortRetries implements QuarkusTestProfile {
+
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("jcm.inbox.retries", "1", "jcm.inbox.retry-backoff", "100ms", "jcm.inbox.max-backoff", "1s");

@@ -3,6 +3,10 @@ package org.jcm.registry.contract.country;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
@@ -47,7 +51,8 @@ public record CountrySnapshot(
     }
 
     /** Where a country's registry lives and how it is named in serials and Article 6 identifiers. */
-    public record RegistryIdentity(String registryCode, String article6RegistryId, Hosting hosting) {}
+    @Embeddable
+    public record RegistryIdentity(String registryCode, String article6RegistryId, @Enumerated(EnumType.STRING) Hosting hosting) {}
 
     public enum Hosting {
         /** The partner's registry is kept on this system (as Mongolia's is on Japan's). */
@@ -58,17 +63,26 @@ public record CountrySnapshot(
 
     /** A Third-Party Entity designated by the Joint Committee for sectoral scopes, from a date until a possible withdrawal. */
     public record TpeDesignation(String tpeId, String name, List<Integer> sectoralScopes, LocalDate designatedOn, LocalDate withdrawnOn) {
+
         public TpeDesignation {
             sectoralScopes = sectoralScopes == null ? List.of() : List.copyOf(sectoralScopes);
         }
 
         public boolean designatedFor(int scope, LocalDate date) {
-            return sectoralScopes.contains(scope) && !date.isBefore(designatedOn) && (withdrawnOn == null || date.isBefore(withdrawnOn));
+            return designatedFor((Integer) scope, date);
+        }
+
+        /** Designated for the scope (any, if null) on the date (any, if null): designated on or before it, not withdrawn on or before it. */
+        public boolean designatedFor(Integer scope, LocalDate date) {
+            return (scope == null || sectoralScopes.contains(scope))
+                    && (date == null || !date.isBefore(designatedOn) && (withdrawnOn == null || date.isBefore(withdrawnOn)));
         }
     }
 
     /** Authorized uses and, for OIMP, which act counts as the first transfer. */
-    public record Article6Settings(boolean ndcUseAuthorized, boolean oimpUseAuthorized, FirstTransfer oimpFirstTransfer) {}
+    @Embeddable
+    public record Article6Settings(boolean ndcUseAuthorized, boolean oimpUseAuthorized,
+            @Enumerated(EnumType.STRING) FirstTransfer oimpFirstTransfer) {}
 
     public enum FirstTransfer {
         AUTHORIZATION,

@@ -1,13 +1,18 @@
 package org.jcm.registry.contract.partner;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jcm.registry.contract.EventTypes;
+
 /**
- * The catalogue of events partner-country systems publish on {@code jcm.partner.{cc}.inbound.v1}, and which
- * service applies each. Every service reads every partner topic; it applies the types it owns, passes over the
- * types another service owns, and dead-letters a type no service knows. Every body carries {@code country},
- * which must be the topic's country.
+ * The catalogue of events partner-country systems publish on {@code jcm.partner.{cc}.inbound.v1}, and which service
+ * applies each: the records of each service's sealed partner event interface, plus the types credit-issuance will
+ * apply once its ledger is built. Every service reads every partner topic; it applies the types it owns, passes over
+ * the types another service owns, and dead-letters a type no service knows. Every body carries {@code country}, which
+ * must be the topic's country.
  */
 public final class PartnerEventTypes {
 
@@ -16,20 +21,23 @@ public final class PartnerEventTypes {
     public static final String CREDIT_ISSUANCE = "credit-issuance";
 
     /** Event type (CloudEvents {@code type}) to the service that applies it. */
-    public static final Map<String, String> OWNER = Map.ofEntries(
-            Map.entry("JointCommitteeEstablishmentNotified", COUNTRY_ONBOARDING),
-            Map.entry("TpeDesignationNotified", COUNTRY_ONBOARDING),
-            Map.entry("TpeWithdrawalNotified", COUNTRY_ONBOARDING),
-            Map.entry("ProjectNoObjectionNotified", PROJECT_REGISTRY),
-            Map.entry("ProjectRegistrationNotified", PROJECT_REGISTRY),
-            Map.entry("IssuanceNotified", CREDIT_ISSUANCE),
-            Map.entry("CreditsAuthorized", CREDIT_ISSUANCE),
-            Map.entry("ExternalTransferProposed", CREDIT_ISSUANCE),
-            Map.entry("ExternalTransferAnswered", CREDIT_ISSUANCE));
+    public static final Map<String, String> OWNER = owners();
 
     private PartnerEventTypes() {}
 
     public static Optional<String> ownerOf(String type) {
         return Optional.ofNullable(OWNER.get(type));
+    }
+
+    private static Map<String, String> owners() {
+        Map<String, String> owners = new LinkedHashMap<>();
+        for (Class<?> sealed : List.of(CountryPartnerEvent.class, ProjectPartnerEvent.class)) {
+            String owner = EventTypes.topicOf(sealed).owner();
+            EventTypes.of(sealed).keySet().forEach(type -> owners.put(type, owner));
+        }
+        for (String type : List.of("IssuanceNotified", "CreditsAuthorized", "ExternalTransferProposed", "ExternalTransferAnswered")) {
+            owners.put(type, CREDIT_ISSUANCE);
+        }
+        return Map.copyOf(owners);
     }
 }

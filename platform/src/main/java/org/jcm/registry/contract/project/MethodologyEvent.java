@@ -1,33 +1,19 @@
 package org.jcm.registry.contract.project;
 
-import java.util.Map;
+import org.jcm.registry.contract.EventTopic;
+import org.jcm.registry.contract.Topics;
 
 /**
  * Events of the methodology aggregate on {@link org.jcm.registry.contract.Topics#METHODOLOGIES}, keyed by the
  * methodology id. Every event carries the methodology's full state after the change.
  */
+@EventTopic(Topics.METHODOLOGIES)
 public sealed interface MethodologyEvent {
 
     MethodologySnapshot methodology();
 
     /** Who made the change: an operator's user name, or {@code partner:XX} for a partner-country system. */
     String actor();
-
-    static String typeOf(Class<? extends MethodologyEvent> eventClass) {
-        return eventClass.getSimpleName();
-    }
-
-    /** Event types this topic carries, by CloudEvents {@code type}. */
-    Map<String, Class<? extends MethodologyEvent>> TYPES = Map.ofEntries(
-            type(MethodologyProposed.class),
-            type(MethodologyApproved.class),
-            type(MethodologyRejected.class),
-            type(MethodologyRevised.class),
-            type(MethodologyWithdrawn.class));
-
-    private static Map.Entry<String, Class<? extends MethodologyEvent>> type(Class<? extends MethodologyEvent> c) {
-        return Map.entry(typeOf(c), c);
-    }
 
     record MethodologyProposed(MethodologySnapshot methodology, String actor) implements MethodologyEvent {}
 

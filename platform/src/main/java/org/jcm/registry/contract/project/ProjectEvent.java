@@ -1,19 +1,21 @@
 package org.jcm.registry.contract.project;
 
+import java.time.LocalDate;
+import java.util.List;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import org.jcm.registry.contract.EventTopic;
+import org.jcm.registry.contract.Topics;
 import org.jcm.registry.platform.Limits;
-
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Events of the project aggregate on {@link org.jcm.registry.contract.Topics#PROJECTS}, keyed by the project id.
  * Every event carries the project's full state after the change; monitoring and verification events also carry
  * the report or verification they record.
  */
+@EventTopic(Topics.PROJECTS)
 public sealed interface ProjectEvent {
 
     ProjectSnapshot project();
@@ -21,33 +23,12 @@ public sealed interface ProjectEvent {
     /** Who made the change: an operator's user name, or {@code partner:XX} for a partner-country system. */
     String actor();
 
-    static String typeOf(Class<? extends ProjectEvent> eventClass) {
-        return eventClass.getSimpleName();
-    }
-
-    /** Event types this topic carries, by CloudEvents {@code type}. */
-    Map<String, Class<? extends ProjectEvent>> TYPES = Map.ofEntries(
-            type(ProjectIdeaSubmitted.class),
-            type(ProjectNoObjectionGranted.class),
-            type(ProjectDesignPublished.class),
-            type(ProjectValidated.class),
-            type(ProjectRegistrationRequested.class),
-            type(ProjectRegistered.class),
-            type(ProjectWithdrawn.class),
-            type(ProjectDeregistered.class),
-            type(MonitoringReportSubmitted.class),
-            type(ReductionsVerified.class),
-            type(VerificationNegative.class));
-
-    private static Map.Entry<String, Class<? extends ProjectEvent>> type(Class<? extends ProjectEvent> c) {
-        return Map.entry(typeOf(c), c);
-    }
-
     record ProjectIdeaSubmitted(ProjectSnapshot project, String actor) implements ProjectEvent {}
 
     record ProjectNoObjectionGranted(ProjectSnapshot project, String actor, JcDecision decision) implements ProjectEvent {}
 
-    record ProjectDesignPublished(ProjectSnapshot project, String actor, LocalDate publishedOn, DocumentReference designDocument) implements ProjectEvent {}
+    record ProjectDesignPublished(ProjectSnapshot project, String actor, LocalDate publishedOn,
+            DocumentReference designDocument) implements ProjectEvent {}
 
     record ProjectValidated(ProjectSnapshot project, String actor, ProjectSnapshot.Validation validation) implements ProjectEvent {}
 

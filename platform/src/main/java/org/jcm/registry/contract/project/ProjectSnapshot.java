@@ -1,10 +1,11 @@
 package org.jcm.registry.contract.project;
 
-import jakarta.validation.constraints.Size;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+
+import jakarta.persistence.Embeddable;
+import jakarta.validation.constraints.Size;
 
 /**
  * The full state of a project as every project event carries it, so that no consumer has to call back.
@@ -47,12 +48,15 @@ public record ProjectSnapshot(
     public record Participant(String name, String country, String role, boolean focalPoint) {}
 
     /** A closed period of days, both ends included. */
+    @Embeddable
     public record Period(LocalDate start, LocalDate end) {}
 
     /** Shares of the credits, in percent, that add up to 100. */
+    @Embeddable
     public record CreditAllocation(BigDecimal governmentOfJapan, BigDecimal partnerGovernment, BigDecimal participants) {}
 
     /** The city-to-city collaboration a project came from, e.g. Kitakyushu–Hai Phong. */
+    @Embeddable
     public record CityCollaboration(@Size(max = 200) String japaneseCity, @Size(max = 200) String partnerCity) {}
 
     /** The TPE that validated the project, on which date, and its report. */

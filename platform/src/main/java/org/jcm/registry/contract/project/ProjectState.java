@@ -7,6 +7,7 @@ import java.util.Set;
  * REGISTERED, with WITHDRAWN from any state before registration and DEREGISTERED after it.
  */
 public enum ProjectState {
+
     IDEA_SUBMITTED,
     NO_OBJECTION,
     DESIGN_PUBLISHED,

@@ -13,7 +13,10 @@ import jakarta.persistence.Table;
 @Table(name = "dead_letter")
 public class DeadLetter {
 
-    public enum Status { OPEN, REPLAYED }
+    public enum Status {
+        OPEN,
+        REPLAYED
+    }
 
     @Id
     private Long id;
@@ -60,18 +63,46 @@ public class DeadLetter {
 
     protected DeadLetter() {}
 
-    public Long id() { return id; }
-    public String topic() { return topic; }
-    public int partition() { return partition; }
-    public long offset() { return offset; }
-    public String key() { return key; }
-    public String value() { return value; }
-    public UUID eventId() { return eventId; }
-    public String eventType() { return eventType; }
-    public String reasonCode() { return reasonCode; }
-    public String reason() { return reason; }
-    public Instant receivedAt() { return receivedAt; }
-    public int attempts() { return attempts; }
-    public Status status() { return status; }
-    public Instant replayedAt() { return replayedAt; }
+    public Long id() {
+        return id;
+    }
+    public String topic() {
+        return topic;
+    }
+    public int partition() {
+        return partition;
+    }
+    public long offset() {
+        return offset;
+    }
+    public String key() {
+        return key;
+    }
+    public String value() {
+        return value;
+    }
+    public UUID eventId() {
+        return eventId;
+    }
+    public String eventType() {
+        return eventType;
+    }
+    public String reasonCode() {
+        return reasonCode;
+    }
+    public String reason() {
+        return reason;
+    }
+    public Instant receivedAt() {
+        return receivedAt;
+    }
+    public int attempts() {
+        return attempts;
+    }
+    public Status status() {
+        return status;
+    }
+    public Instant replayedAt() {
+        return replayedAt;
+    }
 }

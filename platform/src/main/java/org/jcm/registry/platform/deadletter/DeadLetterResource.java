@@ -19,8 +19,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -58,12 +58,9 @@ public class DeadLetterResource {
     public record ReplayResult(long id, boolean applied, boolean alreadyApplied, DeadLetter.Status status) {}
 
     @GET
-    @Operation(operationId = "listDeadLetters", summary = "Lists dead letters, newest first",
-            description = "Filter with `status` (OPEN or REPLAYED). Pages of `limit` (at most 1000); when more remain, the `Link` header names "
-                    + "the next page (`rel=\"next\"`, with `before` set to the last id of this page).")
-    @APIResponse(responseCode = "200", description = "One page of dead letters, newest first",
-            headers = @Header(name = "Link", description = "`<...?before=ID&limit=N>; rel=\"next\"` when more dead letters remain"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = DeadLetterView.class)))
+    @Operation(operationId = "listDeadLetters", summary = "Lists dead letters, newest first", description = "Filter with `status` (OPEN or REPLAYED). Pages of `limit` (at most 1000); when more remain, the `Link` header names "
+            + "the next page (`rel=\"next\"`, with `before` set to the last id of this page).")
+    @APIResponse(responseCode = "200", description = "One page of dead letters, newest first", headers = @Header(name = "Link", description = "`<...?before=ID&limit=N>; rel=\"next\"` when more dead letters remain"), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = DeadLetterView.class)))
     public Response list(@QueryParam("status") String status, @QueryParam("before") @Min(1) Long before,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit, @Context UriInfo uri) {
         List<DeadLetter> page = deadLetters.page(Params.optionalEnum(DeadLetter.Status.class, status, "status"), before, limit + 1);
@@ -79,8 +76,7 @@ public class DeadLetterResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getDeadLetter", summary = "One dead letter with its original message and reason",
-            description = "The original record (topic, partition, offset, key, value), the rule it broke and how often it was tried.")
+    @Operation(operationId = "getDeadLetter", summary = "One dead letter with its original message and reason", description = "The original record (topic, partition, offset, key, value), the rule it broke and how often it was tried.")
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-MSG-004")
     public DeadLetterView get(@PathParam("id") long id) {
         return DeadLetterView.of(find(id));
@@ -88,9 +84,8 @@ public class DeadLetterResource {
 
     @POST
     @Path("/{id}/replay")
-    @Operation(operationId = "replayDeadLetter", summary = "Applies a dead letter again",
-            description = "Runs the original message through the same processing as on arrival (still at most once per event id). Answers 422 "
-                    + "with the new reason if it fails again.")
+    @Operation(operationId = "replayDeadLetter", summary = "Applies a dead letter again", description = "Runs the original message through the same processing as on arrival (still at most once per event id). Answers 422 "
+            + "with the new reason if it fails again.")
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-MSG-004, JCM-MSG-005, JCM-MSG-006")
     public ReplayResult replay(@PathParam("id") long id) {
         DeadLetter d = find(id);

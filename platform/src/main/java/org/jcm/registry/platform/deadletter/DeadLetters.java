@@ -44,8 +44,8 @@ public class DeadLetters {
     /** Dead letters newest first, those older than {@code before} (an id) when given. */
     public List<DeadLetter> page(DeadLetter.Status status, Long before, int limit) {
         return QuarkusTransaction.joiningExisting().call(() -> em.createQuery(
-                        "from DeadLetter d where (:status is null or d.status = :status) and (:before is null or d.id < :before) order by d.id desc",
-                        DeadLetter.class)
+                "from DeadLetter d where (:status is null or d.status = :status) and (:before is null or d.id < :before) order by d.id desc",
+                DeadLetter.class)
                 .setParameter("status", status)
                 .setParameter("before", before)
                 .setMaxResults(limit)
@@ -58,14 +58,14 @@ public class DeadLetters {
 
     void markReplayed(long id) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                        "UPDATE dead_letter SET status = 'REPLAYED', replayed_at = now() WHERE id = ?1 AND status = 'OPEN'")
+                "UPDATE dead_letter SET status = 'REPLAYED', replayed_at = now() WHERE id = ?1 AND status = 'OPEN'")
                 .setParameter(1, id)
                 .executeUpdate());
     }
 
     void recordFailedReplay(long id, Refusal refusal) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                        "UPDATE dead_letter SET attempts = attempts + 1, reason_code = ?2, reason = ?3 WHERE id = ?1")
+                "UPDATE dead_letter SET attempts = attempts + 1, reason_code = ?2, reason = ?3 WHERE id = ?1")
                 .setParameter(1, id)
                 .setParameter(2, refusal.reasonCode())
                 .setParameter(3, refusal.reason())

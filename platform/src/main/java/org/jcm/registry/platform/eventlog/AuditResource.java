@@ -46,8 +46,7 @@ public class AuditResource {
     @GET
     @Path("/events")
     @Transactional
-    @Operation(operationId = "listAuditEvents", summary = "Pages through the event log in chain order",
-            description = "Entries with a chain position greater than `after`. Pass the returned `next` as `after` for the following page.")
+    @Operation(operationId = "listAuditEvents", summary = "Pages through the event log in chain order", description = "Entries with a chain position greater than `after`. Pass the returned `next` as `after` for the following page.")
     public AuditPage events(@QueryParam("after") @DefaultValue("0") @Min(0) long after,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         List<AuditEntry> entries = log.chainedAfter(after, limit).stream().map(AuditEntry::of).toList();

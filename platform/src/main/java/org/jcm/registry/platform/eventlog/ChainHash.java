@@ -20,7 +20,8 @@ public final class ChainHash {
     private ChainHash() {}
 
     /** What of an entry the chain covers: everything but the chain bookkeeping itself. */
-    public record Content(UUID eventId, String topic, String aggregateType, String aggregateId, String eventType, Instant occurredAt, String message) {}
+    public record Content(UUID eventId, String topic, String aggregateType, String aggregateId, String eventType, Instant occurredAt,
+            String message) {}
 
     public static String of(String prevHash, long position, Content c) {
         StringBuilder canonical = new StringBuilder(c.message().length() + 256);

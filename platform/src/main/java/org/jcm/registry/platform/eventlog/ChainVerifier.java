@@ -43,7 +43,8 @@ public class ChainVerifier {
             for (Row e : page) {
                 String problem = null;
                 if (e.position() != expectedPosition) {
-                    return broken(checked, expectedPosition, prevHash, "entry " + expectedPosition + " is missing (next entry is " + e.position() + ")");
+                    return broken(checked, expectedPosition, prevHash,
+                            "entry " + expectedPosition + " is missing (next entry is " + e.position() + ")");
                 }
                 if (!prevHash.equals(e.prevHash())) {
                     problem = "its previous hash does not match entry " + (expectedPosition - 1);

@@ -34,8 +34,9 @@ public class ChainWriter {
     private int chainBatch(Connection c) throws SQLException {
         long position = 0;
         String prevHash = ChainHash.GENESIS;
-        try (PreparedStatement last = c.prepareStatement("SELECT position, hash FROM event_log WHERE position IS NOT NULL ORDER BY position DESC LIMIT 1");
-             ResultSet rs = last.executeQuery()) {
+        try (PreparedStatement last = c
+                .prepareStatement("SELECT position, hash FROM event_log WHERE position IS NOT NULL ORDER BY position DESC LIMIT 1");
+                ResultSet rs = last.executeQuery()) {
             if (rs.next()) {
                 position = rs.getLong(1);
                 prevHash = rs.getString(2);
@@ -45,8 +46,8 @@ public class ChainWriter {
         try (PreparedStatement pending = c.prepareStatement("""
                 SELECT seq, event_id, topic, aggregate_type, aggregate_id, event_type, occurred_at, message
                 FROM event_log WHERE position IS NULL ORDER BY seq LIMIT ?""");
-             PreparedStatement update = c.prepareStatement(
-                     "UPDATE event_log SET position = ?, prev_hash = ?, hash = ?, chained_at = now() WHERE seq = ? AND position IS NULL")) {
+                PreparedStatement update = c.prepareStatement(
+                        "UPDATE event_log SET position = ?, prev_hash = ?, hash = ?, chained_at = now() WHERE seq = ? AND position IS NULL")) {
             pending.setInt(1, config.eventLog().relayBatchSize());
             try (ResultSet rs = pending.executeQuery()) {
                 while (rs.next()) {

@@ -53,8 +53,7 @@ public class EventLogRelay {
     }
 
     /** The safety net: entries whose kick was lost (a crash, another replica's entries) are relayed on the next tick. */
-    @Scheduled(identity = "event-log-relay", every = "${jcm.event-log.relay-interval:1s}", delayed = "${jcm.event-log.relay-delay:1s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "event-log-relay", every = "${jcm.event-log.relay-interval:1s}", delayed = "${jcm.event-log.relay-delay:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         relay();
     }

@@ -3,7 +3,6 @@ package org.jcm.registry.platform.eventlog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -32,6 +31,7 @@ public class RelayBacklog implements HealthCheck {
 
     /** One reading of the backlog. {@code oldestUnpublished} is null when everything is published. */
     public record Snapshot(long unchained, long unpublished, Instant oldestUnpublished, Instant readAt) {
+
         public Duration oldestAge(Instant now) {
             return oldestUnpublished == null ? Duration.ZERO : Duration.between(oldestUnpublished, now);
         }
@@ -71,8 +71,7 @@ public class RelayBacklog implements HealthCheck {
         return s == null ? safeRead() : s;
     }
 
-    @Scheduled(identity = "event-log-backlog", every = "${jcm.event-log.backlog-interval:5s}", delayed = "2s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "event-log-backlog", every = "${jcm.event-log.backlog-interval:5s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
         safeRead();
     }

@@ -31,6 +31,7 @@ public class RelayConnection {
     /** Work on the relay's session; runs with autocommit off and commits or rolls back as a whole. */
     @FunctionalInterface
     public interface Work<T> {
+
         T run(Connection c) throws SQLException;
     }
 

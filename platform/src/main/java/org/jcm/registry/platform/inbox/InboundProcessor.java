@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
+import org.jcm.registry.contract.EventTypes;
 import org.jcm.registry.contract.Topics;
 import org.jcm.registry.contract.partner.PartnerEventTypes;
 import org.jcm.registry.platform.PlatformConfig;
@@ -43,12 +44,12 @@ public class InboundProcessor implements Replay {
     private final CloudEventCodec codec;
     private final Inbox inbox;
     private final DeadLetters deadLetters;
-    private final Instance<InboundHandler> handlers;
+    private final Instance<InboundHandler<?>> handlers;
     private final PlatformConfig config;
     private final DatabaseConstraints constraints;
     private final EntityManager em;
 
-    public InboundProcessor(CloudEventCodec codec, Inbox inbox, DeadLetters deadLetters, Instance<InboundHandler> handlers, PlatformConfig config,
+    public InboundProcessor(CloudEventCodec codec, Inbox inbox, DeadLetters deadLetters, Instance<InboundHandler<?>> handlers, PlatformConfig config,
             DatabaseConstraints constraints, EntityManager em) {
         this.codec = codec;
         this.inbox = inbox;
@@ -63,7 +64,7 @@ public class InboundProcessor implements Replay {
      * For {@code @Incoming} methods: applies the record with {@code handler}, waiting out any outage of the database;
      * if the record breaks a rule, stores it as a dead letter and throws so the channel dead-letters it too.
      */
-    public void process(ConsumerRecord<String, String> record, InboundHandler handler) {
+    public void process(ConsumerRecord<String, String> record, InboundHandler<?> handler) {
         Backoff backoff = new Backoff(config.inbox().retryBackoff(), config.inbox().maxBackoff());
         int unexpected = 0;
         while (true) {
@@ -110,7 +111,7 @@ public class InboundProcessor implements Replay {
     }
 
     /** Applies one record's value once; never throws for anything the record contains. */
-    public Outcome attempt(String topic, int partition, long offset, String value, InboundHandler handler) {
+    public Outcome attempt(String topic, int partition, long offset, String value, InboundHandler<?> handler) {
         InboundEvent event = null;
         try {
             event = codec.decode(value);
@@ -122,11 +123,12 @@ public class InboundProcessor implements Replay {
                 throw new RuleViolation(PlatformRule.UNKNOWN_EVENT_TYPE, "this service applies no events from topic " + topic);
             }
             checkPartnerTopic(decoded, topic);
+            Runnable effect = bound(handler, decoded);
             boolean applied = QuarkusTransaction.requiringNew().call(() -> {
                 if (!inbox.firstDelivery(decoded, topic, partition, offset)) {
                     return false;
                 }
-                handler.handle(decoded, topic);
+                effect.run();
                 return true;
             });
             return Outcome.of(applied ? Outcome.Kind.APPLIED : Outcome.Kind.DUPLICATE, event.id(), event.type());
@@ -149,6 +151,15 @@ public class InboundProcessor implements Replay {
         }
     }
 
+    /** The event bound to its record type of the handler's sealed interface, ready to apply; refused if the handler has no such type. */
+    private <E> Runnable bound(InboundHandler<E> handler, InboundEvent event) {
+        Class<? extends E> type = EventTypes.classOf(handler.events(), event.type()).orElseThrow(() -> new RuleViolation(
+                PlatformRule.UNKNOWN_EVENT_TYPE, "'" + event.type() + "' is none of the event types this service applies here: "
+                        + EventTypes.of(handler.events()).keySet()));
+        E bound = codec.bind(event, type);
+        return () -> handler.handle(bound, event);
+    }
+
     /** Whether the database answers now: a failure while it does not is an outage, whatever the exception said. */
     private boolean databaseAnswers() {
         try {
@@ -159,8 +170,8 @@ public class InboundProcessor implements Replay {
         }
     }
 
-    private Optional<InboundHandler> handlerFor(String topic) {
-        for (InboundHandler h : handlers) {
+    private Optional<InboundHandler<?>> handlerFor(String topic) {
+        for (InboundHandler<?> h : handlers) {
             if (h.handles(topic)) {
                 return Optional.of(h);
             }
@@ -194,6 +205,7 @@ public class InboundProcessor implements Replay {
 
     /** Doubling waits, up to a ceiling, for as long as it takes. */
     static final class Backoff {
+
         private final long first;
         private final long max;
         private long next;
@@ -222,6 +234,7 @@ public class InboundProcessor implements Replay {
 
     /** Tells the channel to dead-letter the record; its message is the reason the dead-letter topic carries. */
     public static class DeadLetteredException extends RuntimeException {
+
         public DeadLetteredException(String reason) {
             super(reason, null, false, false);
         }

@@ -40,13 +40,13 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        for (LogicalType type : new LogicalType[] {LogicalType.Boolean, LogicalType.Enum, LogicalType.Textual, LogicalType.DateTime}) {
+        for (LogicalType type : new LogicalType[]{LogicalType.Boolean, LogicalType.Enum, LogicalType.Textual, LogicalType.DateTime}) {
             mapper.coercionConfigFor(type)
                     .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         }
-        for (LogicalType type : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+        for (LogicalType type : new LogicalType[]{LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
             mapper.coercionConfigFor(type)
                     .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
@@ -77,6 +77,7 @@ public class StrictJson implements ObjectMapperCustomizer {
     }
 
     static final class StrictString extends StdScalarDeserializer<String> {
+
         StrictString() {
             super(String.class);
         }
@@ -96,6 +97,7 @@ public class StrictJson implements ObjectMapperCustomizer {
     }
 
     static final class StrictDate extends StdScalarDeserializer<LocalDate> {
+
         private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
         StrictDate() {

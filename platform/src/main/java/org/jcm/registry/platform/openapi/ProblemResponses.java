@@ -105,19 +105,30 @@ public class ProblemResponses implements OASFilter {
     private static Schema problemSchema() {
         Schema string = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
         Schema fieldError = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                .addProperty("field", OASFactory.createSchema().addType(Schema.SchemaType.STRING).description("The request field, e.g. `participants[0].name`"))
+                .addProperty("field",
+                        OASFactory.createSchema().addType(Schema.SchemaType.STRING).description("The request field, e.g. `participants[0].name`"))
                 .addProperty("message", OASFactory.createSchema().addType(Schema.SchemaType.STRING).description("What is wrong with it"))
                 .required(List.of("field", "message"));
         return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
                 .description("RFC 9457 problem details with the stable rule code of the refusal (`code`)")
-                .addProperty("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri").description("`urn:jcm:problem:{code}`"))
+                .addProperty("type",
+                        OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri").description("`urn:jcm:problem:{code}`"))
                 .addProperty("title", OASFactory.createSchema().addType(Schema.SchemaType.STRING).description("The rule, in a few words"))
                 .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).description("The HTTP status"))
-                .addProperty("detail", OASFactory.createSchema().addType(Schema.SchemaType.STRING).description("What was wrong in this request, and what to do"))
-                .addProperty("instance", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri-reference").description("The request path"))
+                .addProperty("detail",
+                        OASFactory.createSchema().addType(Schema.SchemaType.STRING).description("What was wrong in this request, and what to do"))
+                .addProperty("instance",
+                        OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri-reference").description("The request path"))
                 .addProperty("code", string.pattern("^JCM-[A-Z0-9]+-[0-9]{3}$").description("The stable rule code, e.g. `JCM-CTY-005`"))
                 .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldError)
                         .description("For an invalid request: each invalid field"))
+                .addProperty("violations", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(OASFactory.createSchema()
+                        .addType(Schema.SchemaType.OBJECT)
+                        .addProperty("code", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
+                        .addProperty("title", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
+                        .addProperty("detail", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
+                        .required(List.of("code", "detail")))
+                        .description("When the request broke several rules at once: each of them (`code` is then the first one's)"))
                 .required(Arrays.asList("type", "title", "status", "code"));
     }
 }

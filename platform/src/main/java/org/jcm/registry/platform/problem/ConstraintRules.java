@@ -8,5 +8,6 @@ import java.util.Map;
  * rule code as the check in the code would have given.
  */
 public interface ConstraintRules {
+
     Map<String, Rule> byConstraintName();
 }

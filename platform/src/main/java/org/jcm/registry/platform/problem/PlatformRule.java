@@ -2,6 +2,7 @@ package org.jcm.registry.platform.problem;
 
 /** Rules of the platform itself: requests and messages that are malformed, unknown resources, conflicts. */
 public enum PlatformRule implements Rule {
+
     INVALID_REQUEST("JCM-REQ-001", "The request is not valid", 400),
     UNREADABLE_BODY("JCM-REQ-002", "The request body cannot be read", 400),
     NOT_FOUND("JCM-REQ-003", "No such resource", 404),

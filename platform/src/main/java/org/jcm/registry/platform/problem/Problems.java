@@ -13,6 +13,9 @@ public final class Problems {
     private Problems() {}
 
     public static Response response(RuleViolation v, URI instance) {
+        if (v instanceof RuleViolations several) {
+            return Response.status(several.rule().status()).type(Problem.MEDIA_TYPE).entity(Problem.of(several, instance)).build();
+        }
         return response(v.rule(), v.detail(), instance, null);
     }
 
@@ -31,7 +34,8 @@ public final class Problems {
         if (text == null) {
             return null;
         }
-        String cut = text.length() <= MAX_DETAIL ? text
+        String cut = text.length() <= MAX_DETAIL
+                ? text
                 : text.substring(0, MAX_DETAIL) + "... (" + (text.length() - MAX_DETAIL) + " more characters)";
         StringBuilder out = null;
         for (int i = 0; i < cut.length(); i++) {

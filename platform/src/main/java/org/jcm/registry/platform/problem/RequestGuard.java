@@ -52,7 +52,8 @@ public class RequestGuard {
         String rawPath = query < 0 ? uri : uri.substring(0, query);
         String rawQuery = query < 0 ? "" : uri.substring(query + 1);
         if (uri.length() > maxUriLength) {
-            refuse(ctx, PlatformRule.URI_TOO_LONG, "The request URI has " + uri.length() + " characters; the registry reads at most " + maxUriLength + ".",
+            refuse(ctx, PlatformRule.URI_TOO_LONG,
+                    "The request URI has " + uri.length() + " characters; the registry reads at most " + maxUriLength + ".",
                     null);
             return;
         }
@@ -60,7 +61,8 @@ public class RequestGuard {
         if (length != null) {
             try {
                 if (Long.parseLong(length.trim()) > maxBodyBytes) {
-                    refuse(ctx, PlatformRule.BODY_TOO_LARGE, "The body has " + length.trim() + " bytes; the registry accepts at most " + maxBodyBytes + ".",
+                    refuse(ctx, PlatformRule.BODY_TOO_LARGE,
+                            "The body has " + length.trim() + " bytes; the registry accepts at most " + maxBodyBytes + ".",
                             rawPath);
                     return;
                 }
@@ -111,7 +113,9 @@ public class RequestGuard {
             return "The " + where + " is not UTF-8 once decoded.";
         }
         String problem = StrictJson.problemWith(text.toString());
-        return problem == null ? null : "The " + where + " " + problem.replace("contains", "holds") + " once decoded, which the registry does not accept.";
+        return problem == null
+                ? null
+                : "The " + where + " " + problem.replace("contains", "holds") + " once decoded, which the registry does not accept.";
     }
 
     private void refuse(RoutingContext ctx, Rule rule, String detail, String rawPath) {

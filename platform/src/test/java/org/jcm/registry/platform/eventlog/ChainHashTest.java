@@ -37,8 +37,10 @@ class ChainHashTest {
     @Test
     void fieldBoundariesCannotBeShifted() {
         // Without length prefixes, "T" + "HX" and "TH" + "X" would read the same.
-        ChainHash.Content a = new ChainHash.Content(ENTRY.eventId(), ENTRY.topic(), "PartnerCountr", "yTH", ENTRY.eventType(), ENTRY.occurredAt(), ENTRY.message());
-        ChainHash.Content b = new ChainHash.Content(ENTRY.eventId(), ENTRY.topic(), "PartnerCountry", "TH", ENTRY.eventType(), ENTRY.occurredAt(), ENTRY.message());
+        ChainHash.Content a = new ChainHash.Content(ENTRY.eventId(), ENTRY.topic(), "PartnerCountr", "yTH", ENTRY.eventType(), ENTRY.occurredAt(),
+                ENTRY.message());
+        ChainHash.Content b = new ChainHash.Content(ENTRY.eventId(), ENTRY.topic(), "PartnerCountry", "TH", ENTRY.eventType(), ENTRY.occurredAt(),
+                ENTRY.message());
         assertThat(ChainHash.of(ChainHash.GENESIS, 1, a)).isNotEqualTo(ChainHash.of(ChainHash.GENESIS, 1, b));
     }
 }

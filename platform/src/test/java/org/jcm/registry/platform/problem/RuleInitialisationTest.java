@@ -39,6 +39,6 @@ class RuleInitialisationTest {
     /** The platform's compiled classes, loaded again, isolated from the ones this test class already initialised. */
     private static URLClassLoader freshLoader() {
         URL classes = PlatformRule.class.getProtectionDomain().getCodeSource().getLocation();
-        return new URLClassLoader(new URL[] {classes}, ClassLoader.getPlatformClassLoader());
+        return new URLClassLoader(new URL[]{classes}, ClassLoader.getPlatformClassLoader());
     }
 }

@@ -13,13 +13,13 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jcm.registry.platform.openapi.ProblemResponses;
 import org.jcm.registry.contract.country.CountrySnapshot;
 import org.jcm.registry.contract.country.CountryState;
+import org.jcm.registry.platform.openapi.ProblemResponses;
 import org.jcm.registry.platform.problem.Params;
-import org.jcm.registry.platform.countries.KnownCountries;
 import org.jcm.registry.platform.problem.PlatformRule;
 import org.jcm.registry.platform.problem.RuleViolation;
+import org.jcm.registry.platform.readmodel.KnownCountries;
 
 /** The partner countries as this service knows them from country-onboarding's events (read only). */
 @Path("/api/countries")
@@ -35,8 +35,7 @@ public class CountryReadModelResource {
 
     @GET
     @Transactional
-    @Operation(operationId = "listKnownCountries", summary = "Lists the partner countries known to this service",
-            description = "The read model kept from country-onboarding's events; filter by `state`.")
+    @Operation(operationId = "listKnownCountries", summary = "Lists the partner countries known to this service", description = "The read model kept from country-onboarding's events; filter by `state`.")
     public List<CountrySnapshot> list(@QueryParam("state") String state) {
         return countries.list(Params.optionalEnum(CountryState.class, state, "state"));
     }
@@ -44,8 +43,7 @@ public class CountryReadModelResource {
     @GET
     @Path("/{code}")
     @Transactional
-    @Operation(operationId = "getKnownCountry", summary = "One partner country as known to this service",
-            description = "As its latest event described it; events may still be on their way.")
+    @Operation(operationId = "getKnownCountry", summary = "One partner country as known to this service", description = "As its latest event described it; events may still be on their way.")
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-REQ-003")
     public CountrySnapshot get(@PathParam("code") String code) {
         return countries.find(code).orElseThrow(() -> new RuleViolation(PlatformRule.NOT_FOUND,

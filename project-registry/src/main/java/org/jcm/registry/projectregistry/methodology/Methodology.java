@@ -1,20 +1,23 @@
 package org.jcm.registry.projectregistry.methodology;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 
 import org.jcm.registry.contract.project.JcDecision;
 import org.jcm.registry.contract.project.MethodologySnapshot;
 import org.jcm.registry.contract.project.MethodologyState;
+import org.jcm.registry.platform.Dates;
 import org.jcm.registry.platform.problem.RuleViolation;
 
 /**
@@ -22,62 +25,36 @@ import org.jcm.registry.platform.problem.RuleViolation;
  * {@code {CC}_AM{NNN}}) or rejected; an approved one is revised into new versions or withdrawn for new projects.
  */
 @Entity
-@Table(name = "methodology")
 public class Methodology {
 
     @Id
     private UUID id;
-
-    @Column(nullable = false, length = 2)
     private String country;
-
-    @Column(columnDefinition = "text")
     private String reference;
-
-    @Column(nullable = false, columnDefinition = "text")
     private String title;
-
-    @Column(nullable = false)
     private int version;
-
-    @Column(name = "sectoral_scope", nullable = false)
     private int sectoralScope;
-
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, columnDefinition = "text")
     private MethodologyState state;
-
-    @Column(nullable = false)
     private long revision;
-
-    @Column(name = "proposed_on", nullable = false)
     private LocalDate proposedOn;
-
-    @Column(name = "approval_reference", columnDefinition = "text")
-    private String approvalReference;
-
-    @Column(name = "approved_on")
-    private LocalDate approvedOn;
-
-    @Column(name = "last_decision_reference", columnDefinition = "text")
-    private String lastDecisionReference;
-
-    @Column(name = "last_decided_on")
-    private LocalDate lastDecidedOn;
-
-    @Column(name = "created_at", nullable = false)
+    @Embedded
+    @AttributeOverride(name = "reference", column = @Column(name = "approval_reference"))
+    @AttributeOverride(name = "decidedOn", column = @Column(name = "approved_on"))
+    private JcDecision approval;
+    @Embedded
+    @AttributeOverride(name = "reference", column = @Column(name = "last_decision_reference"))
+    @AttributeOverride(name = "decidedOn", column = @Column(name = "last_decided_on"))
+    private JcDecision lastDecision;
     private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
     protected Methodology() {}
 
-    public static Methodology propose(UUID id, String country, String title, int sectoralScope, LocalDate proposedOn, LocalDate today) {
+    public static Methodology propose(UUID id, String country, String title, int sectoralScope, LocalDate proposedOn, Clock clock) {
         if (sectoralScope < 1 || sectoralScope > 15) {
             throw new RuleViolation(MethodologyRule.INVALID_SECTORAL_SCOPE, "got sectoral scope " + sectoralScope + "; the JCM uses scopes 1 to 15");
         }
-        requireNotFuture(proposedOn, today, "proposal date");
         Methodology m = new Methodology();
         m.id = id;
         m.country = country;
@@ -86,44 +63,43 @@ public class Methodology {
         m.sectoralScope = sectoralScope;
         m.state = MethodologyState.PROPOSED;
         m.revision = 1;
-        m.proposedOn = proposedOn;
-        m.createdAt = Instant.now();
+        m.proposedOn = Dates.requireNotFuture(proposedOn, LocalDate.now(clock), "proposal date", MethodologyRule.DATE_IN_FUTURE);
+        m.createdAt = clock.instant();
         m.updatedAt = m.createdAt;
         return m;
     }
 
     /** The Joint Committee approved it: it gets the next reference of its country, taken only once the step is allowed. */
-    public void approve(JcDecision decision, LocalDate today, Supplier<String> nextReference) {
+    public void approve(JcDecision decision, Clock clock, Supplier<String> nextReference) {
         requireState(MethodologyState.PROPOSED, "approve");
-        checkDecision(decision, proposedOn, today);
+        checkDecision(decision, proposedOn, clock);
         reference = nextReference.get();
-        approvalReference = decision.reference();
-        approvedOn = decision.decidedOn();
-        decided(decision, MethodologyState.APPROVED);
+        approval = decision;
+        decided(decision, MethodologyState.APPROVED, clock);
     }
 
-    public void reject(JcDecision decision, LocalDate today) {
+    public void reject(JcDecision decision, Clock clock) {
         requireState(MethodologyState.PROPOSED, "reject");
-        checkDecision(decision, proposedOn, today);
-        decided(decision, MethodologyState.REJECTED);
+        checkDecision(decision, proposedOn, clock);
+        decided(decision, MethodologyState.REJECTED, clock);
     }
 
     /** A new version of an approved methodology; it keeps its reference. */
-    public void revise(String newTitle, JcDecision decision, LocalDate today) {
+    public void revise(String newTitle, JcDecision decision, Clock clock) {
         requireState(MethodologyState.APPROVED, "revise");
-        checkDecision(decision, lastDecidedOn, today);
+        checkDecision(decision, lastDecision.decidedOn(), clock);
         if (newTitle != null && !newTitle.isBlank()) {
             title = newTitle;
         }
         version++;
-        decided(decision, MethodologyState.APPROVED);
+        decided(decision, MethodologyState.APPROVED, clock);
     }
 
     /** From now on no new project may use it. */
-    public void withdraw(JcDecision decision, LocalDate today) {
+    public void withdraw(JcDecision decision, Clock clock) {
         requireState(MethodologyState.APPROVED, "withdraw");
-        checkDecision(decision, lastDecidedOn, today);
-        decided(decision, MethodologyState.WITHDRAWN);
+        checkDecision(decision, lastDecision.decidedOn(), clock);
+        decided(decision, MethodologyState.WITHDRAWN, clock);
     }
 
     public boolean takesNewProjects() {
@@ -131,17 +107,15 @@ public class Methodology {
     }
 
     public MethodologySnapshot snapshot() {
-        return new MethodologySnapshot(id.toString(), country, reference, title, version, sectoralScope, state, revision, proposedOn,
-                approvedOn == null ? null : new JcDecision(approvalReference, approvedOn),
-                lastDecidedOn == null ? null : new JcDecision(lastDecisionReference, lastDecidedOn));
+        return new MethodologySnapshot(id.toString(), country, reference, title, version, sectoralScope, state, revision, proposedOn, approval,
+                lastDecision);
     }
 
-    private void decided(JcDecision decision, MethodologyState next) {
-        lastDecisionReference = decision.reference();
-        lastDecidedOn = decision.decidedOn();
+    private void decided(JcDecision decision, MethodologyState next, Clock clock) {
+        lastDecision = decision;
         state = next;
         revision++;
-        updatedAt = Instant.now();
+        updatedAt = clock.instant();
     }
 
     private void requireState(MethodologyState required, String action) {
@@ -151,18 +125,10 @@ public class Methodology {
         }
     }
 
-    private static void checkDecision(JcDecision decision, LocalDate previous, LocalDate today) {
-        requireNotFuture(decision.decidedOn(), today, "decision date");
-        if (previous != null && decision.decidedOn().isBefore(previous)) {
-            throw new RuleViolation(MethodologyRule.DATE_BEFORE_PREVIOUS_STEP,
-                    "the decision of " + decision.decidedOn() + " precedes the methodology's previous step on " + previous);
-        }
-    }
-
-    private static void requireNotFuture(LocalDate date, LocalDate today, String what) {
-        if (date.isAfter(today)) {
-            throw new RuleViolation(MethodologyRule.DATE_IN_FUTURE, "the " + what + " " + date + " is after today (" + today + ")");
-        }
+    private static void checkDecision(JcDecision decision, LocalDate previous, Clock clock) {
+        Dates.requireNotFuture(decision.decidedOn(), LocalDate.now(clock), "decision date", MethodologyRule.DATE_IN_FUTURE);
+        Dates.requireNotBefore(decision.decidedOn(), previous, "decision", "the methodology's previous step was taken",
+                MethodologyRule.DATE_BEFORE_PREVIOUS_STEP);
     }
 
     private String label() {
@@ -187,9 +153,5 @@ public class Methodology {
 
     public int sectoralScope() {
         return sectoralScope;
-    }
-
-    public MethodologyState state() {
-        return state;
     }
 }

@@ -48,7 +48,8 @@ public class MethodologyRepository implements PanacheRepositoryBase<Methodology,
     }
 
     public List<Methodology> list(String country, MethodologyState state) {
-        return list("(:country is null or country = :country) and (:state is null or state = :state)", Sort.by("country").and("reference").and("createdAt"),
+        return list("(:country is null or country = :country) and (:state is null or state = :state)",
+                Sort.by("country").and("reference").and("createdAt"),
                 Parameters.with("country", country).and("state", state));
     }
 

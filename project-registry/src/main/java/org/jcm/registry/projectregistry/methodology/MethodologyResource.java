@@ -25,12 +25,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jcm.registry.platform.openapi.ProblemResponses;
 import org.jcm.registry.contract.project.JcDecision;
 import org.jcm.registry.contract.project.MethodologySnapshot;
 import org.jcm.registry.contract.project.MethodologyState;
+import org.jcm.registry.platform.eventlog.HistoryEntry;
+import org.jcm.registry.platform.openapi.ProblemResponses;
 import org.jcm.registry.platform.problem.Params;
-import org.jcm.registry.projectregistry.HistoryEntry;
 
 @Path("/api/methodologies")
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,6 +51,7 @@ public class MethodologyResource {
             @NotNull @Min(1) @Max(15) Integer sectoralScope, LocalDate proposedOn) {}
 
     public record Decision(@NotBlank @Size(max = 200) String decisionReference, @NotNull LocalDate decidedOn, @Size(max = 2000) String reason) {
+
         JcDecision jc() {
             return new JcDecision(decisionReference, decidedOn);
         }
@@ -75,8 +76,7 @@ public class MethodologyResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getMethodology", summary = "One methodology, by id or by reference (e.g. MN_AM003)",
-            description = "With its state, version, sectoral scope and the Joint Committee decisions on it.")
+    @Operation(operationId = "getMethodology", summary = "One methodology, by id or by reference (e.g. MN_AM003)", description = "With its state, version, sectoral scope and the Joint Committee decisions on it.")
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-MTH-001")
     public MethodologySnapshot get(@PathParam("id") String id) {
         return service.get(id);
@@ -84,11 +84,10 @@ public class MethodologyResource {
 
     @GET
     @Path("/{id}/history")
-    @Operation(operationId = "methodologyHistory", summary = "Every event of one methodology, oldest first, from the service's event log",
-            description = "Each event as published, with who made the change.")
+    @Operation(operationId = "methodologyHistory", summary = "Every event of one methodology, oldest first, from the service's event log", description = "Each event as published, with who made the change.")
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-MTH-001")
     public List<HistoryEntry> history(@PathParam("id") String id) {
-        return service.history(id).stream().map(HistoryEntry::of).toList();
+        return service.history(id);
     }
 
     @POST
@@ -101,8 +100,7 @@ public class MethodologyResource {
 
     @POST
     @Path("/{id}/rejection")
-    @Operation(operationId = "rejectMethodology", summary = "Records the Joint Committee's rejection",
-            description = "Only a PROPOSED methodology; the decision may not be dated in the future.")
+    @Operation(operationId = "rejectMethodology", summary = "Records the Joint Committee's rejection", description = "Only a PROPOSED methodology; the decision may not be dated in the future.")
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-MTH-001, JCM-MTH-002, JCM-MTH-006, JCM-MTH-007")
     public MethodologySnapshot reject(@PathParam("id") String id, @Valid @NotNull Decision request) {
         return service.reject(id, request.jc(), request.reason(), OPERATOR);
@@ -118,8 +116,7 @@ public class MethodologyResource {
 
     @POST
     @Path("/{id}/withdrawal")
-    @Operation(operationId = "withdrawMethodology", summary = "Withdraws an approved methodology for new projects",
-            description = "Projects that use it keep it; no new idea note may name it.")
+    @Operation(operationId = "withdrawMethodology", summary = "Withdraws an approved methodology for new projects", description = "Projects that use it keep it; no new idea note may name it.")
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-MTH-001, JCM-MTH-002, JCM-MTH-006, JCM-MTH-007")
     public MethodologySnapshot withdraw(@PathParam("id") String id, @Valid @NotNull Decision request) {
         return service.withdraw(id, request.jc(), request.reason(), OPERATOR);

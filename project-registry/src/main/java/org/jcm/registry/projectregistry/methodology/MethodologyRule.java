@@ -4,6 +4,7 @@ import org.jcm.registry.platform.problem.Rule;
 
 /** The rules of the methodology catalogue, each with the code a refusal carries. */
 public enum MethodologyRule implements Rule {
+
     NO_SUCH_METHODOLOGY("JCM-MTH-001", "No such methodology", 404),
     ILLEGAL_TRANSITION("JCM-MTH-002", "The methodology's state does not allow this step", 409),
     UNKNOWN_COUNTRY("JCM-MTH-003", "The country is not known to this registry", 422),

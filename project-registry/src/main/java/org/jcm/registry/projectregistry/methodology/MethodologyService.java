@@ -9,7 +9,6 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.jcm.registry.contract.Topics;
 import org.jcm.registry.contract.country.CountrySnapshot;
 import org.jcm.registry.contract.country.CountryState;
 import org.jcm.registry.contract.project.JcDecision;
@@ -21,11 +20,11 @@ import org.jcm.registry.contract.project.MethodologyEvent.MethodologyRevised;
 import org.jcm.registry.contract.project.MethodologyEvent.MethodologyWithdrawn;
 import org.jcm.registry.contract.project.MethodologySnapshot;
 import org.jcm.registry.contract.project.MethodologyState;
-import org.jcm.registry.platform.countries.KnownCountries;
-import org.jcm.registry.platform.eventlog.EventLog;
-import org.jcm.registry.platform.eventlog.EventLogEntry;
+import org.jcm.registry.platform.eventlog.EventStream;
+import org.jcm.registry.platform.eventlog.EventStreams;
+import org.jcm.registry.platform.eventlog.HistoryEntry;
 import org.jcm.registry.platform.problem.RuleViolation;
-import org.jcm.registry.platform.problem.DatabaseConstraints;
+import org.jcm.registry.platform.readmodel.KnownCountries;
 import org.jcm.registry.projectregistry.ReferenceCounters;
 
 /** Every change to a methodology, each committed together with the event that tells the other services. */
@@ -37,24 +36,23 @@ public class MethodologyService {
     private final MethodologyRepository methodologies;
     private final KnownCountries countries;
     private final ReferenceCounters counters;
-    private final DatabaseConstraints constraints;
-    private final EventLog eventLog;
+    private final EventStream<MethodologyEvent> events;
     private final Clock clock;
 
-    public MethodologyService(MethodologyRepository methodologies, KnownCountries countries, ReferenceCounters counters,
-            DatabaseConstraints constraints, EventLog eventLog, Clock clock) {
+    public MethodologyService(MethodologyRepository methodologies, KnownCountries countries, ReferenceCounters counters, EventStreams streams,
+            Clock clock) {
         this.methodologies = methodologies;
         this.countries = countries;
         this.counters = counters;
-        this.constraints = constraints;
-        this.eventLog = eventLog;
+        this.events = streams.of(AGGREGATE, MethodologyEvent.class);
         this.clock = clock;
     }
 
     @Transactional
     public MethodologySnapshot propose(String country, String title, int sectoralScope, LocalDate proposedOn, String actor) {
         requireJointCommittee(country);
-        Methodology m = Methodology.propose(UUID.randomUUID(), country, title, sectoralScope, proposedOn == null ? today() : proposedOn, today());
+        Methodology m = Methodology.propose(UUID.randomUUID(), country, title, sectoralScope, proposedOn == null ? LocalDate.now(clock) : proposedOn,
+                clock);
         methodologies.persist(m);
         return publish(m, s -> new MethodologyProposed(s, actor));
     }
@@ -62,14 +60,14 @@ public class MethodologyService {
     @Transactional
     public MethodologySnapshot approve(String id, JcDecision decision, String actor) {
         Methodology m = methodologies.lockForChange(id);
-        m.approve(decision, today(), () -> counters.next(m.country(), ReferenceCounters.Kind.METHODOLOGY));
+        m.approve(decision, clock, () -> counters.next(m.country(), ReferenceCounters.Kind.METHODOLOGY));
         return publish(m, s -> new MethodologyApproved(s, actor, decision));
     }
 
     @Transactional
     public MethodologySnapshot reject(String id, JcDecision decision, String reason, String actor) {
         Methodology m = methodologies.lockForChange(id);
-        m.reject(decision, today());
+        m.reject(decision, clock);
         return publish(m, s -> new MethodologyRejected(s, actor, decision, reason));
     }
 
@@ -77,14 +75,14 @@ public class MethodologyService {
     public MethodologySnapshot revise(String id, String title, JcDecision decision, String actor) {
         Methodology m = methodologies.lockForChange(id);
         int previous = m.version();
-        m.revise(title, decision, today());
+        m.revise(title, decision, clock);
         return publish(m, s -> new MethodologyRevised(s, actor, decision, previous));
     }
 
     @Transactional
     public MethodologySnapshot withdraw(String id, JcDecision decision, String reason, String actor) {
         Methodology m = methodologies.lockForChange(id);
-        m.withdraw(decision, today());
+        m.withdraw(decision, clock);
         return publish(m, s -> new MethodologyWithdrawn(s, actor, decision, reason));
     }
 
@@ -99,9 +97,9 @@ public class MethodologyService {
     }
 
     @Transactional
-    public List<EventLogEntry> history(String id) {
+    public List<HistoryEntry> history(String id) {
         Methodology m = methodologies.byIdOrReference(id).orElseThrow(() -> MethodologyRepository.notFound(id));
-        return eventLog.history(AGGREGATE, m.id().toString());
+        return events.history(m.id().toString());
     }
 
     private void requireJointCommittee(String code) {
@@ -115,14 +113,8 @@ public class MethodologyService {
     }
 
     private MethodologySnapshot publish(Methodology m, Function<MethodologySnapshot, MethodologyEvent> event) {
-        constraints.flush();
         MethodologySnapshot snapshot = m.snapshot();
-        MethodologyEvent e = event.apply(snapshot);
-        eventLog.append(Topics.METHODOLOGIES, AGGREGATE, snapshot.id(), MethodologyEvent.typeOf(e.getClass()), e);
+        events.append(snapshot.id(), event.apply(snapshot));
         return snapshot;
-    }
-
-    private LocalDate today() {
-        return LocalDate.now(clock);
     }
 }

@@ -1,12 +1,15 @@
 package org.jcm.registry.projectregistry.monitoring;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -19,7 +22,14 @@ import jakarta.persistence.Table;
 
 import org.jcm.registry.contract.project.DocumentReference;
 import org.jcm.registry.contract.project.ProjectEvent;
+import org.jcm.registry.contract.project.ProjectEvent.VintageAmount;
 import org.jcm.registry.contract.project.ProjectSnapshot.Period;
+import org.jcm.registry.platform.Dates;
+import org.jcm.registry.platform.problem.RuleViolation;
+import org.jcm.registry.projectregistry.project.Document;
+import org.jcm.registry.projectregistry.project.DocumentKind;
+import org.jcm.registry.projectregistry.project.Project;
+import org.jcm.registry.projectregistry.project.ProjectRule;
 
 /**
  * Reductions a project claims for one monitoring period, per vintage. Never changed once written (the database
@@ -70,20 +80,66 @@ public class MonitoringReport {
 
     protected MonitoringReport() {}
 
-    MonitoringReport(UUID id, UUID projectId, UUID supersedes, Period period, Map<Integer, Long> claimed, LocalDate submittedOn,
-            DocumentReference document, String submittedBy) {
-        this.id = id;
-        this.projectId = projectId;
-        this.supersedes = supersedes;
-        this.periodStart = period.start();
-        this.periodEnd = period.end();
-        claimed.forEach((vintage, tonnes) -> claims.add(new VintageClaim(vintage, tonnes)));
-        this.totalClaimed = Vintages.total(claimed);
-        this.submittedOn = submittedOn;
-        this.documentUri = document.uri();
-        this.documentSha256 = document.sha256();
-        this.submittedBy = submittedBy;
-        this.createdAt = Instant.now();
+    /** What a monitoring report claims. {@code supersedes} names the report a correction replaces. */
+    public record Claim(Period period, List<VintageAmount> claimedReductions, Long totalClaimed, LocalDate submittedOn, DocumentReference document,
+            UUID supersedes) {}
+
+    /** The report a correction supersedes, with what already happened to it. */
+    public record Predecessor(MonitoringReport report, Optional<MonitoringReport> correctedBy, boolean verified) {
+
+        /** A correction of this report, for {@code period}: once only, before any verification, for the same period. */
+        void checkCorrectedBy(Period period) {
+            correctedBy.ifPresent(c -> {
+                throw new RuleViolation(ProjectRule.SUPERSEDED, "monitoring report " + report.id() + " was already corrected by " + c.id());
+            });
+            if (!report.period().equals(period)) {
+                throw new RuleViolation(ProjectRule.INVALID_CORRECTION, "report " + report.id() + " covers " + report.period().start() + " to "
+                        + report.period().end() + "; its correction must cover the same period");
+            }
+            if (verified) {
+                throw new RuleViolation(ProjectRule.ALREADY_VERIFIED, "report " + report.id() + " is verified: correct its verification instead");
+            }
+        }
+    }
+
+    /**
+     * Submits a report for a REGISTERED project and a period inside its crediting period, claiming reductions per vintage.
+     * A correction restates the period of the report it supersedes, which must be neither corrected nor verified yet; an
+     * original overlaps no other original (the database's exclusion constraint decides races).
+     */
+    public static MonitoringReport submit(Project project, Claim claim, Function<UUID, Predecessor> predecessors,
+            Function<Period, Optional<MonitoringReport>> overlappingOriginal, Clock clock, String actor) {
+        Period period = claim.period();
+        if (period == null || period.start() == null || period.end() == null || period.end().isBefore(period.start())) {
+            throw new RuleViolation(ProjectRule.PERIOD_OUTSIDE_CREDITING, "the monitoring period " + period + " is not a period");
+        }
+        project.requireMonitoringOf(period);
+        LocalDate submittedOn = Dates.requireNotFuture(claim.submittedOn() == null ? LocalDate.now(clock) : claim.submittedOn(), LocalDate.now(clock),
+                "submission date", ProjectRule.DATE_IN_FUTURE);
+        DocumentReference document = Document.of(DocumentKind.MONITORING_REPORT, claim.document()).toContract();
+        if (claim.supersedes() != null) {
+            predecessors.apply(claim.supersedes()).checkCorrectedBy(period);
+        } else {
+            overlappingOriginal.apply(period).ifPresent(other -> {
+                throw new RuleViolation(ProjectRule.PERIOD_OVERLAP, period.start() + " to " + period.end() + " overlaps the monitoring period "
+                        + other.period().start() + " to " + other.period().end() + " (report " + other.id() + ")");
+            });
+        }
+        Map<Integer, Long> claimed = Vintages.split(period, claim.claimedReductions(), claim.totalClaimed(), "claimed reductions");
+        MonitoringReport r = new MonitoringReport();
+        r.id = UUID.randomUUID();
+        r.projectId = project.id();
+        r.supersedes = claim.supersedes();
+        r.periodStart = period.start();
+        r.periodEnd = period.end();
+        claimed.forEach((vintage, tonnes) -> r.claims.add(new VintageClaim(vintage, tonnes)));
+        r.totalClaimed = Vintages.total(claimed);
+        r.submittedOn = submittedOn;
+        r.documentUri = document.uri();
+        r.documentSha256 = document.sha256();
+        r.submittedBy = actor;
+        r.createdAt = clock.instant();
+        return r;
     }
 
     public Period period() {

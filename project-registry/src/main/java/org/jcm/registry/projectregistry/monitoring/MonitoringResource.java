@@ -8,9 +8,9 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,11 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jcm.registry.platform.openapi.ProblemResponses;
 import org.jcm.registry.contract.project.DocumentReference;
-import org.jcm.registry.platform.Limits;
 import org.jcm.registry.contract.project.ProjectEvent.VintageAmount;
 import org.jcm.registry.contract.project.ProjectSnapshot.Period;
+import org.jcm.registry.platform.Limits;
+import org.jcm.registry.platform.openapi.ProblemResponses;
 import org.jcm.registry.projectregistry.monitoring.MonitoringViews.MonitoringReportView;
 import org.jcm.registry.projectregistry.monitoring.MonitoringViews.VerificationView;
 
@@ -60,14 +60,13 @@ public class MonitoringResource {
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-PRJ-001, JCM-PRJ-010, JCM-PRJ-013, JCM-PRJ-020, JCM-PRJ-021, JCM-PRJ-022, JCM-PRJ-023, JCM-PRJ-024, JCM-PRJ-026, JCM-PRJ-027, JCM-PRJ-029, JCM-REQ-013")
     @APIResponse(responseCode = "201", description = "Submitted")
     public Response submit(@PathParam("projectId") String projectId, @Valid @NotNull SubmitReport r) {
-        MonitoringReportView view = service.submit(projectId, new MonitoringService.Claim(r.period(), r.claimedReductions(), r.totalClaimed(),
+        MonitoringReportView view = service.submit(projectId, new MonitoringReport.Claim(r.period(), r.claimedReductions(), r.totalClaimed(),
                 r.submittedOn(), r.document(), r.supersedes()), OPERATOR);
         return Response.created(URI.create("/api/projects/" + view.projectId() + "/monitoring-reports/" + view.id())).entity(view).build();
     }
 
     @GET
-    @Operation(operationId = "listMonitoringReports", summary = "The project's monitoring reports with their verifications",
-            description = "By project id, reference or idea-note reference; corrections name the report they supersede.")
+    @Operation(operationId = "listMonitoringReports", summary = "The project's monitoring reports with their verifications", description = "By project id, reference or idea-note reference; corrections name the report they supersede.")
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-PRJ-001")
     public List<MonitoringReportView> list(@PathParam("projectId") String projectId) {
         return service.reportsOf(projectId);
@@ -75,8 +74,7 @@ public class MonitoringResource {
 
     @GET
     @Path("/{reportId}")
-    @Operation(operationId = "getMonitoringReport", summary = "One monitoring report with its verifications",
-            description = "With the verifications of the report and what supersedes what.")
+    @Operation(operationId = "getMonitoringReport", summary = "One monitoring report with its verifications", description = "With the verifications of the report and what supersedes what.")
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-PRJ-001, JCM-PRJ-020")
     public MonitoringReportView get(@PathParam("projectId") String projectId, @PathParam("reportId") UUID reportId) {
         return service.report(projectId, reportId);
@@ -90,7 +88,7 @@ public class MonitoringResource {
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-PRJ-001, JCM-PRJ-003, JCM-PRJ-007, JCM-PRJ-010, JCM-PRJ-013, JCM-PRJ-014, JCM-PRJ-020, JCM-PRJ-021, JCM-PRJ-024, JCM-PRJ-025, JCM-PRJ-026, JCM-PRJ-027, JCM-PRJ-028, JCM-PRJ-029, JCM-REQ-013")
     @APIResponse(responseCode = "201", description = "Recorded")
     public Response verify(@PathParam("projectId") String projectId, @PathParam("reportId") UUID reportId, @Valid @NotNull RecordVerification r) {
-        VerificationView view = service.verify(projectId, reportId, new MonitoringService.Opinion(r.tpeId(), r.verifiedOn(), r.opinion(),
+        VerificationView view = service.verify(projectId, reportId, new Verification.Finding(r.tpeId(), r.verifiedOn(), r.opinion(),
                 r.verifiedReductions(), r.totalVerified(), r.report(), r.supersedes()), OPERATOR);
         return Response.created(URI.create("/api/projects/" + projectId + "/monitoring-reports/" + reportId + "/verifications/" + view.id()))
                 .entity(view).build();

@@ -12,7 +12,13 @@ import org.jcm.registry.platform.problem.RuleViolation;
  * idea-note submission a caller may label documents as the idea note itself or as supporting material, nothing else.
  */
 public enum DocumentKind {
-    PIN, SUPPORTING, PDD, VALIDATION_REPORT, MONITORING_REPORT, VERIFICATION_REPORT;
+
+    PIN,
+    SUPPORTING,
+    PDD,
+    VALIDATION_REPORT,
+    MONITORING_REPORT,
+    VERIFICATION_REPORT;
 
     /** The kinds a caller may give with an idea note's documents. */
     public static final Set<DocumentKind> AT_SUBMISSION = EnumSet.of(PIN, SUPPORTING);

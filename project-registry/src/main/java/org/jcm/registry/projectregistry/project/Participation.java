@@ -21,7 +21,8 @@ public final class Participation {
             throw new RuleViolation(ProjectRule.COUNTRY_SUSPENDED, code + " is suspended: cannot " + action + " until it is reinstated");
         }
         if (country.state() != CountryState.ACTIVE) {
-            throw new RuleViolation(ProjectRule.COUNTRY_NOT_ACTIVE, code + " is " + country.state() + ": cannot " + action + "; the country must be ACTIVE");
+            throw new RuleViolation(ProjectRule.COUNTRY_NOT_ACTIVE,
+                    code + " is " + country.state() + ": cannot " + action + "; the country must be ACTIVE");
         }
         return country;
     }

@@ -65,10 +65,10 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
         return list("""
                 (:country is null or hostCountry = :country)
                 and (:state is null or state = :state)
-                and (:methodologyId is null or methodologyId = :methodologyId)
-                and (:methodologyReference is null or methodologyReference = :methodologyReference)
-                and (:city is null or lower(japaneseCity) = :city or lower(partnerCity) = :city
-                     or lower(japaneseCity) || '-' || lower(partnerCity) = :city)""",
+                and (:methodologyId is null or methodology.id = :methodologyId)
+                and (:methodologyReference is null or methodology.reference = :methodologyReference)
+                and (:city is null or lower(content.cityCollaboration.japaneseCity) = :city or lower(content.cityCollaboration.partnerCity) = :city
+                     or lower(content.cityCollaboration.japaneseCity) || '-' || lower(content.cityCollaboration.partnerCity) = :city)""",
                 Sort.by("hostCountry").and("pinReference"),
                 Parameters.with("country", country).and("state", state).and("methodologyId", methodologyId)
                         .and("methodologyReference", methodologyReference).and("city", c));

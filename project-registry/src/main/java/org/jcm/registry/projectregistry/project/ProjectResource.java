@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jcm.registry.platform.openapi.ProblemResponses;
 import org.jcm.registry.contract.project.DocumentReference;
 import org.jcm.registry.contract.project.JcDecision;
 import org.jcm.registry.contract.project.ProjectSnapshot;
@@ -35,8 +34,9 @@ import org.jcm.registry.contract.project.ProjectSnapshot.CreditAllocation;
 import org.jcm.registry.contract.project.ProjectSnapshot.Period;
 import org.jcm.registry.contract.project.ProjectState;
 import org.jcm.registry.platform.Limits;
+import org.jcm.registry.platform.eventlog.HistoryEntry;
+import org.jcm.registry.platform.openapi.ProblemResponses;
 import org.jcm.registry.platform.problem.Params;
-import org.jcm.registry.projectregistry.HistoryEntry;
 import org.jcm.registry.projectregistry.monitoring.MonitoringService;
 import org.jcm.registry.projectregistry.monitoring.MonitoringViews.MonitoringReportView;
 
@@ -73,6 +73,7 @@ public class ProjectResource {
             LocalDate submittedOn) {}
 
     public record Decision(@NotBlank @Size(max = 200) String decisionReference, @NotNull LocalDate decidedOn, @Size(max = 2000) String reason) {
+
         JcDecision jc() {
             return new JcDecision(decisionReference, decidedOn);
         }
@@ -80,7 +81,8 @@ public class ProjectResource {
 
     public record DesignPublication(@NotNull LocalDate publishedOn, @NotNull @Valid DocumentReference designDocument) {}
 
-    public record ValidationRequest(@NotBlank @Size(max = 64) String tpeId, @NotNull LocalDate validatedOn, @NotNull @Valid DocumentReference report) {}
+    public record ValidationRequest(@NotBlank @Size(max = 64) String tpeId, @NotNull LocalDate validatedOn,
+            @NotNull @Valid DocumentReference report) {}
 
     public record RegistrationRequest(LocalDate requestedOn) {}
 
@@ -95,8 +97,9 @@ public class ProjectResource {
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-PRJ-003, JCM-PRJ-004, JCM-PRJ-005, JCM-PRJ-006, JCM-PRJ-008, JCM-PRJ-009, JCM-PRJ-010, JCM-PRJ-011, JCM-PRJ-012, JCM-PRJ-013, JCM-PRJ-017")
     @APIResponse(responseCode = "201", description = "Submitted")
     public Response submit(@Valid @NotNull SubmitIdea r) {
-        List<Participant> participants = r.participants().stream().map(p -> new Participant(p.name(), p.country(), p.role(), p.focalPoint())).toList();
-        ProjectSnapshot p = service.submitIdea(r.hostCountry(), r.methodology(), new Project.Content(r.title(), participants, r.creditingPeriod(),
+        List<Participant> participants = r.participants().stream().map(p -> new Participant(p.name(), p.country(), p.role(), p.focalPoint()))
+                .toList();
+        ProjectSnapshot p = service.submitIdea(r.hostCountry(), r.methodology(), new IdeaNote(r.title(), participants, r.creditingPeriod(),
                 r.estimatedAnnualReductions(), r.creditAllocation(), r.cityCollaboration(), r.documents()), r.submittedOn(), OPERATOR);
         return Response.created(URI.create("/api/projects/" + p.id())).entity(p).build();
     }
@@ -120,17 +123,15 @@ public class ProjectResource {
 
     @GET
     @Path("/{id}/history")
-    @Operation(operationId = "projectHistory", summary = "Every event of one project, oldest first, from the service's event log",
-            description = "Each event as published, with who made the change.")
+    @Operation(operationId = "projectHistory", summary = "Every event of one project, oldest first, from the service's event log", description = "Each event as published, with who made the change.")
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-PRJ-001")
     public List<HistoryEntry> history(@PathParam("id") String id) {
-        return service.history(id).stream().map(HistoryEntry::of).toList();
+        return service.history(id);
     }
 
     @POST
     @Path("/{id}/no-objection")
-    @Operation(operationId = "grantNoObjection", summary = "Records the Joint Committee's no objection to the idea note",
-            description = "Only for an idea note (IDEA_SUBMITTED); the same decision again changes nothing, another one is refused.")
+    @Operation(operationId = "grantNoObjection", summary = "Records the Joint Committee's no objection to the idea note", description = "Only for an idea note (IDEA_SUBMITTED); the same decision again changes nothing, another one is refused.")
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-PRJ-001, JCM-PRJ-002, JCM-PRJ-013, JCM-PRJ-014, JCM-PRJ-015")
     public ProjectSnapshot noObjection(@PathParam("id") String id, @Valid @NotNull Decision r) {
         return service.grantNoObjection(id, r.jc(), OPERATOR);
@@ -138,8 +139,7 @@ public class ProjectResource {
 
     @POST
     @Path("/{id}/design-publication")
-    @Operation(operationId = "publishProjectDesign", summary = "Records the publication of the project design document for public input",
-            description = "After the no objection; the design document is referenced by URI and SHA-256, and recorded as a PDD.")
+    @Operation(operationId = "publishProjectDesign", summary = "Records the publication of the project design document for public input", description = "After the no objection; the design document is referenced by URI and SHA-256, and recorded as a PDD.")
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-PRJ-001, JCM-PRJ-002, JCM-PRJ-010, JCM-PRJ-013, JCM-PRJ-014")
     public ProjectSnapshot publishDesign(@PathParam("id") String id, @Valid @NotNull DesignPublication r) {
         return service.publishDesign(id, r.publishedOn(), r.designDocument(), OPERATOR);
@@ -155,8 +155,7 @@ public class ProjectResource {
 
     @POST
     @Path("/{id}/registration-request")
-    @Operation(operationId = "requestProjectRegistration", summary = "Requests registration of a validated project",
-            description = "After validation; the host country must be ACTIVE.")
+    @Operation(operationId = "requestProjectRegistration", summary = "Requests registration of a validated project", description = "After validation; the host country must be ACTIVE.")
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-PRJ-001, JCM-PRJ-002, JCM-PRJ-003, JCM-PRJ-004, JCM-PRJ-005, JCM-PRJ-013, JCM-PRJ-014")
     public ProjectSnapshot requestRegistration(@PathParam("id") String id, @Valid @NotNull RegistrationRequest r) {
         return service.requestRegistration(id, r.requestedOn(), OPERATOR);
@@ -172,8 +171,7 @@ public class ProjectResource {
 
     @POST
     @Path("/{id}/withdrawal")
-    @Operation(operationId = "withdrawProject", summary = "Withdraws a project before its registration",
-            description = "From any state before REGISTERED.")
+    @Operation(operationId = "withdrawProject", summary = "Withdraws a project before its registration", description = "From any state before REGISTERED.")
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-PRJ-001, JCM-PRJ-002, JCM-PRJ-013, JCM-PRJ-014")
     public ProjectSnapshot withdraw(@PathParam("id") String id, @Valid @NotNull Withdrawal r) {
         return service.withdraw(id, r.withdrawnOn(), r.reason(), OPERATOR);
@@ -181,8 +179,7 @@ public class ProjectResource {
 
     @POST
     @Path("/{id}/deregistration")
-    @Operation(operationId = "deregisterProject", summary = "Records the Joint Committee's deregistration of a registered project",
-            description = "Only a REGISTERED project; its history and reference stay.")
+    @Operation(operationId = "deregisterProject", summary = "Records the Joint Committee's deregistration of a registered project", description = "Only a REGISTERED project; its history and reference stay.")
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-PRJ-001, JCM-PRJ-002, JCM-PRJ-013, JCM-PRJ-014")
     public ProjectSnapshot deregister(@PathParam("id") String id, @Valid @NotNull Decision r) {
         return service.deregister(id, r.jc(), r.reason(), OPERATOR);

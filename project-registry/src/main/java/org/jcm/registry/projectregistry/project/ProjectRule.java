@@ -4,6 +4,7 @@ import org.jcm.registry.platform.problem.Rule;
 
 /** The rules of the project cycle, monitoring and verification, each with the code a refusal carries. */
 public enum ProjectRule implements Rule {
+
     NO_SUCH_PROJECT("JCM-PRJ-001", "No such project", 404),
     ILLEGAL_TRANSITION("JCM-PRJ-002", "The project's state does not allow this step", 409),
     UNKNOWN_COUNTRY("JCM-PRJ-003", "The host country is not known to this registry", 422),

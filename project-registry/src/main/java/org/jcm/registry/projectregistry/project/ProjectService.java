@@ -9,9 +9,10 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.jcm.registry.contract.Topics;
 import org.jcm.registry.contract.country.CountrySnapshot;
 import org.jcm.registry.contract.country.CountrySnapshot.TpeDesignation;
+import org.jcm.registry.contract.partner.ProjectPartnerEvent;
+import org.jcm.registry.contract.partner.ProjectPartnerEvent.ProjectRegistrationNotified;
 import org.jcm.registry.contract.project.DocumentReference;
 import org.jcm.registry.contract.project.JcDecision;
 import org.jcm.registry.contract.project.ProjectEvent;
@@ -25,11 +26,11 @@ import org.jcm.registry.contract.project.ProjectEvent.ProjectValidated;
 import org.jcm.registry.contract.project.ProjectEvent.ProjectWithdrawn;
 import org.jcm.registry.contract.project.ProjectSnapshot;
 import org.jcm.registry.contract.project.ProjectState;
-import org.jcm.registry.platform.countries.KnownCountries;
-import org.jcm.registry.platform.eventlog.EventLog;
-import org.jcm.registry.platform.eventlog.EventLogEntry;
+import org.jcm.registry.platform.eventlog.EventStream;
+import org.jcm.registry.platform.eventlog.EventStreams;
+import org.jcm.registry.platform.eventlog.HistoryEntry;
 import org.jcm.registry.platform.problem.RuleViolation;
-import org.jcm.registry.platform.problem.DatabaseConstraints;
+import org.jcm.registry.platform.readmodel.KnownCountries;
 import org.jcm.registry.projectregistry.ReferenceCounters;
 import org.jcm.registry.projectregistry.methodology.Methodology;
 import org.jcm.registry.projectregistry.methodology.MethodologyRepository;
@@ -47,33 +48,31 @@ public class ProjectService {
     private final MethodologyRepository methodologies;
     private final KnownCountries countries;
     private final ReferenceCounters counters;
-    private final DatabaseConstraints constraints;
-    private final EventLog eventLog;
+    private final EventStream<ProjectEvent> events;
     private final Clock clock;
 
     public ProjectService(ProjectRepository projects, MethodologyRepository methodologies, KnownCountries countries, ReferenceCounters counters,
-            DatabaseConstraints constraints, EventLog eventLog, Clock clock) {
+            EventStreams streams, Clock clock) {
         this.projects = projects;
         this.methodologies = methodologies;
         this.countries = countries;
         this.counters = counters;
-        this.constraints = constraints;
-        this.eventLog = eventLog;
+        this.events = streams.of(AGGREGATE, ProjectEvent.class);
         this.clock = clock;
     }
 
     @Transactional
-    public ProjectSnapshot submitIdea(String hostCountry, String methodology, Project.Content content, LocalDate submittedOn, String actor) {
+    public ProjectSnapshot submitIdea(String hostCountry, String methodology, IdeaNote note, LocalDate submittedOn, String actor) {
         Participation.requireActive(countries.find(hostCountry), hostCountry, "take a new project");
         Methodology m = methodologies.byIdOrReference(methodology)
                 .filter(x -> x.country().equals(hostCountry) && x.takesNewProjects())
                 .orElseThrow(() -> new RuleViolation(ProjectRule.METHODOLOGY_NOT_USABLE, "'" + methodology
                         + "' is not an approved, not withdrawn methodology of " + hostCountry + "; see /api/methodologies?country=" + hostCountry
                         + "&state=APPROVED"));
-        LocalDate on = submittedOn == null ? today() : submittedOn;
-        Project.MethodologyRef ref = new Project.MethodologyRef(m.id(), m.reference(), m.version(), m.sectoralScope());
+        MethodologyRef ref = new MethodologyRef(m.id(), m.reference(), m.version(), m.sectoralScope());
         // A refused idea note rolls its number back with the transaction: numbers are used once, in order.
-        Project p = Project.submitIdea(UUID.randomUUID(), counters.next(hostCountry, ReferenceCounters.Kind.PIN), hostCountry, ref, content, on, today());
+        Project p = Project.submitIdea(UUID.randomUUID(), counters.next(hostCountry, ReferenceCounters.Kind.PIN), hostCountry, ref, note,
+                submittedOn == null ? LocalDate.now(clock) : submittedOn, clock);
         projects.persist(p);
         return publish(p, s -> new ProjectIdeaSubmitted(s, actor));
     }
@@ -81,7 +80,7 @@ public class ProjectService {
     @Transactional
     public ProjectSnapshot grantNoObjection(String id, JcDecision decision, String actor) {
         Project p = projects.lockForChange(id);
-        if (!p.grantNoObjection(decision, today())) {
+        if (!p.grantNoObjection(decision, clock)) {
             return p.snapshot();
         }
         return publish(p, s -> new ProjectNoObjectionGranted(s, actor, decision));
@@ -90,16 +89,15 @@ public class ProjectService {
     @Transactional
     public ProjectSnapshot publishDesign(String id, LocalDate publishedOn, DocumentReference designDocument, String actor) {
         Project p = projects.lockForChange(id);
-        DocumentReference recorded = p.publishDesign(publishedOn, designDocument, today());
+        DocumentReference recorded = p.publishDesign(publishedOn, designDocument, clock);
         return publish(p, s -> new ProjectDesignPublished(s, actor, publishedOn, recorded));
     }
 
     @Transactional
     public ProjectSnapshot validate(String id, String tpeId, LocalDate validatedOn, DocumentReference report, String actor) {
         Project p = projects.lockForChange(id);
-        CountrySnapshot country = knownCountry(p.hostCountry());
-        TpeDesignation tpe = Participation.requireDesignatedTpe(country, tpeId, p.sectoralScope(), validatedOn);
-        p.validate(tpe, validatedOn, report, today());
+        TpeDesignation tpe = Participation.requireDesignatedTpe(knownCountry(p.hostCountry()), tpeId, p.sectoralScope(), validatedOn);
+        p.validate(tpe, validatedOn, report, clock);
         return publish(p, s -> new ProjectValidated(s, actor, s.validation()));
     }
 
@@ -107,14 +105,14 @@ public class ProjectService {
     public ProjectSnapshot requestRegistration(String id, LocalDate requestedOn, String actor) {
         Project p = projects.lockForChange(id);
         Participation.requireActive(countries.find(p.hostCountry()), p.hostCountry(), "request the registration of " + p.label());
-        p.requestRegistration(requestedOn == null ? today() : requestedOn, today());
+        p.requestRegistration(requestedOn == null ? LocalDate.now(clock) : requestedOn, clock);
         return publish(p, s -> new ProjectRegistrationRequested(s, actor, s.registrationRequestedOn()));
     }
 
     @Transactional
     public ProjectSnapshot register(String id, JcDecision decision, String actor) {
         Project p = projects.lockForChange(id);
-        boolean registered = p.register(decision, today(), () -> {
+        boolean registered = p.register(decision, clock, () -> {
             Participation.requireActive(countries.find(p.hostCountry()), p.hostCountry(), "register " + p.label());
             return counters.next(p.hostCountry(), ReferenceCounters.Kind.PROJECT);
         });
@@ -127,27 +125,31 @@ public class ProjectService {
     @Transactional
     public ProjectSnapshot withdraw(String id, LocalDate withdrawnOn, String reason, String actor) {
         Project p = projects.lockForChange(id);
-        p.withdraw(withdrawnOn == null ? today() : withdrawnOn, today());
+        p.withdraw(withdrawnOn == null ? LocalDate.now(clock) : withdrawnOn, clock);
         return publish(p, s -> new ProjectWithdrawn(s, actor, s.withdrawnOn(), reason));
     }
 
     @Transactional
     public ProjectSnapshot deregister(String id, JcDecision decision, String reason, String actor) {
         Project p = projects.lockForChange(id);
-        p.deregister(decision, today());
+        p.deregister(decision, clock);
         return publish(p, s -> new ProjectDeregistered(s, actor, decision, reason));
     }
 
-    /** Applies a Joint Committee decision a partner-country system published, exactly as an operator's request. */
+    /** Applies a Joint Committee decision a partner-country system published, exactly as an operator's request, as {@code partner:XX}. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public ProjectSnapshot applyPartnerDecision(String country, String pinReference, JcDecision decision, boolean registration) {
-        Project p = projects.byPinReference(pinReference).orElseThrow(() -> new RuleViolation(ProjectRule.NO_SUCH_PROJECT,
-                "no project has the idea-note reference " + pinReference));
-        if (!p.hostCountry().equals(country)) {
-            throw new RuleViolation(ProjectRule.COUNTRY_MISMATCH, pinReference + " is a project of " + p.hostCountry() + ", not of " + country);
+    public ProjectSnapshot applyPartnerDecision(ProjectPartnerEvent decision) {
+        Project p = projects.byPinReference(decision.pinReference()).orElseThrow(() -> new RuleViolation(ProjectRule.NO_SUCH_PROJECT,
+                "no project has the idea-note reference " + decision.pinReference()));
+        if (!p.hostCountry().equals(decision.country())) {
+            throw new RuleViolation(ProjectRule.COUNTRY_MISMATCH, decision.pinReference() + " is a project of " + p.hostCountry() + ", not of "
+                    + decision.country());
         }
-        String actor = "partner:" + country;
-        return registration ? register(p.id().toString(), decision, actor) : grantNoObjection(p.id().toString(), decision, actor);
+        JcDecision jc = new JcDecision(decision.decisionReference(), decision.decidedOn());
+        String actor = "partner:" + decision.country();
+        return decision instanceof ProjectRegistrationNotified
+                ? register(p.id().toString(), jc, actor)
+                : grantNoObjection(p.id().toString(), jc, actor);
     }
 
     @Transactional
@@ -170,24 +172,24 @@ public class ProjectService {
     }
 
     @Transactional
-    public List<EventLogEntry> history(String id) {
+    public List<HistoryEntry> history(String id) {
         Project p = projects.byIdentifier(id).orElseThrow(() -> ProjectRepository.notFound(id));
-        return eventLog.history(AGGREGATE, p.id().toString());
+        return events.history(p.id().toString());
+    }
+
+    /** Appends an event about a project (its own, or one of its monitoring reports and verifications) in this transaction. */
+    public void append(Project p, ProjectEvent event) {
+        events.append(p.id().toString(), event);
     }
 
     private CountrySnapshot knownCountry(String code) {
-        return countries.find(code).orElseThrow(() -> new RuleViolation(ProjectRule.UNKNOWN_COUNTRY, "no partner country " + code + " is known here"));
+        return countries.find(code)
+                .orElseThrow(() -> new RuleViolation(ProjectRule.UNKNOWN_COUNTRY, "no partner country " + code + " is known here"));
     }
 
     private ProjectSnapshot publish(Project p, Function<ProjectSnapshot, ProjectEvent> event) {
-        constraints.flush();
         ProjectSnapshot snapshot = p.snapshot();
-        ProjectEvent e = event.apply(snapshot);
-        eventLog.append(Topics.PROJECTS, AGGREGATE, snapshot.id(), ProjectEvent.typeOf(e.getClass()), e);
+        append(p, event.apply(snapshot));
         return snapshot;
-    }
-
-    private LocalDate today() {
-        return LocalDate.now(clock);
     }
 }

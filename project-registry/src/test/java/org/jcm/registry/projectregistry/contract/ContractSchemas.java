@@ -42,7 +42,7 @@ public final class ContractSchemas {
     public static JsonNode assertValidEvent(String cloudEvent) {
         JsonNode event = read(cloudEvent);
         assertThat(event.path("specversion").asText()).isEqualTo("1.0");
-        for (String attribute : new String[] {"id", "source", "type", "subject", "time", "dataschema"}) {
+        for (String attribute : new String[]{"id", "source", "type", "subject", "time", "dataschema"}) {
             assertThat(event.path(attribute).asText()).as(attribute).isNotBlank();
         }
         String type = event.path("type").asText();

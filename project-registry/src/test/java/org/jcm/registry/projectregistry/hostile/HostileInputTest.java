@@ -41,13 +41,17 @@ class HostileInputTest {
         String project = Fixtures.ideaNote("NG", methodology, "Solar mini-grids in Kano");
         Fixtures.upToRegistrationRequest(project, "TPE-NG-1");
         Fixtures.register(project, "JC-NG-R1").statusCode(200);
-        String report = Fixtures.post("/api/projects/" + project + "/monitoring-reports", """
-                {"period": {"start": "2017-01-01", "end": "2018-06-30"}, "claimedReductions": [{"vintage": 2017, "tonnes": 900}, {"vintage": 2018, "tonnes": 400}],
-                 "submittedOn": "2018-08-01", "document": {"uri": "https://jcm.example.org/ng/mr1.pdf", "sha256": "%s"}}""".formatted(SHA))
+        String report = Fixtures
+                .post("/api/projects/" + project + "/monitoring-reports",
+                        """
+                                {"period": {"start": "2017-01-01", "end": "2018-06-30"}, "claimedReductions": [{"vintage": 2017, "tonnes": 900}, {"vintage": 2018, "tonnes": 400}],
+                                 "submittedOn": "2018-08-01", "document": {"uri": "https://jcm.example.org/ng/mr1.pdf", "sha256": "%s"}}"""
+                                .formatted(SHA))
                 .statusCode(201).extract().path("id");
         String other = Fixtures.ideaNote("NG", methodology, "Solar pumps in Kaduna");
         String pending = Fixtures.post("/api/methodologies", """
-                {"country": "NG", "title": "Efficient cook stoves", "sectoralScope": 3, "proposedOn": "2016-01-10"}""").statusCode(201).extract().path("id");
+                {"country": "NG", "title": "Efficient cook stoves", "sectoralScope": 3, "proposedOn": "2016-01-10"}""").statusCode(201).extract()
+                .path("id");
 
         HostileInputs.Report result = HostileInputs.probe(base.toString(), Map.of("id", other, "projectId", project, "reportId", report,
                 "code", "NG"));

@@ -45,9 +45,12 @@ class CorrectionRaceTest {
                         {"period": {"start": "2017-01-01", "end": "2017-12-31"}, "claimedReductions": [{"vintage": 2017, "tonnes": 1100}],
                          "submittedOn": "2018-02-01", "document": {"uri": "https://jcm.example.org/gh/mr1-corrected.pdf", "sha256": "%s"},
                          "supersedes": "%s"}""".formatted(SHA, report)).extract(),
-                () -> Fixtures.post("/api/projects/" + project + "/monitoring-reports/" + report + "/verifications", """
-                        {"tpeId": "TPE-GH-1", "verifiedOn": "2018-03-01", "opinion": "POSITIVE", "verifiedReductions": [{"vintage": 2017, "tonnes": 1200}],
-                         "report": {"uri": "https://jcm.example.org/gh/vr1.pdf", "sha256": "%s"}}""".formatted(SHA)).extract());
+                () -> Fixtures.post("/api/projects/" + project + "/monitoring-reports/" + report + "/verifications",
+                        """
+                                {"tpeId": "TPE-GH-1", "verifiedOn": "2018-03-01", "opinion": "POSITIVE", "verifiedReductions": [{"vintage": 2017, "tonnes": 1200}],
+                                 "report": {"uri": "https://jcm.example.org/gh/vr1.pdf", "sha256": "%s"}}"""
+                                .formatted(SHA))
+                        .extract());
 
         assertThat(answers.stream().map(ExtractableResponse::statusCode).toList()).containsExactlyInAnyOrder(201, 409);
         ExtractableResponse<Response> refused = answers.stream().filter(a -> a.statusCode() == 409).findFirst().orElseThrow();

@@ -9,8 +9,8 @@ import java.util.Map;
 
 import org.jcm.registry.contract.project.ProjectEvent.VintageAmount;
 import org.jcm.registry.contract.project.ProjectSnapshot.Period;
-import org.jcm.registry.projectregistry.project.ProjectRule;
 import org.jcm.registry.platform.problem.PlatformRule;
+import org.jcm.registry.projectregistry.project.ProjectRule;
 import org.junit.jupiter.api.Test;
 
 class VintagesTest {
@@ -31,8 +31,10 @@ class VintagesTest {
 
     @Test
     void amountsCoverEachYearOnceAndAddUp() {
-        refused(() -> Vintages.split(MN, List.of(new VintageAmount(2017, 1), new VintageAmount(2018, 1)), null, "claimed"), ProjectRule.VINTAGES_MISMATCH);
-        refused(() -> Vintages.split(MN, List.of(new VintageAmount(2017, 1), new VintageAmount(2018, 1), new VintageAmount(2020, 1)), null, "claimed"),
+        refused(() -> Vintages.split(MN, List.of(new VintageAmount(2017, 1), new VintageAmount(2018, 1)), null, "claimed"),
+                ProjectRule.VINTAGES_MISMATCH);
+        refused(() -> Vintages.split(MN, List.of(new VintageAmount(2017, 1), new VintageAmount(2018, 1), new VintageAmount(2020, 1)), null,
+                "claimed"),
                 ProjectRule.VINTAGES_MISMATCH);
         refused(() -> Vintages.split(MN, List.of(new VintageAmount(2017, 1), new VintageAmount(2017, 1), new VintageAmount(2018, 1),
                 new VintageAmount(2019, 1)), null, "claimed"), ProjectRule.VINTAGES_MISMATCH);

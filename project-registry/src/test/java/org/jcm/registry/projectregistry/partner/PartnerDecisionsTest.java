@@ -34,7 +34,7 @@ class PartnerDecisionsTest {
      */
     @BeforeAll
     static void partnerTopics() {
-        for (String country : new String[] {"UZ", "TZ", "PG"}) {
+        for (String country : new String[]{"UZ", "TZ", "PG"}) {
             String event = ContractSchemas.example("ProjectNoObjectionNotified")
                     .replaceAll("\"id\": \"[^\"]+\"", "\"id\": \"" + UUID.randomUUID() + "\"")
                     .replace("\"type\": \"ProjectNoObjectionNotified\"", "\"type\": \"IssuanceNotified\"")
@@ -73,7 +73,8 @@ class PartnerDecisionsTest {
                 .body("project.state", equalTo("REGISTERED"), "project.reference", equalTo("UZ001"),
                         "project.registration.reference", equalTo("JC-UZ-05/2023-02")));
         // The same decision again under a new event id (a partner resending it) changes nothing and is not a dead letter.
-        TestInfra.publish(Topics.partnerInbound("UZ"), "UZ_PIN001", registration.replace("9d2e7b14-5a6c-4f3b-8e2d-1c0b9a8f7e62", UUID.randomUUID().toString()));
+        TestInfra.publish(Topics.partnerInbound("UZ"), "UZ_PIN001",
+                registration.replace("9d2e7b14-5a6c-4f3b-8e2d-1c0b9a8f7e62", UUID.randomUUID().toString()));
 
         given().when().get("/api/projects/" + id + "/history").then().statusCode(200)
                 .body("findAll { it.type == 'ProjectNoObjectionGranted' }", hasSize(1),

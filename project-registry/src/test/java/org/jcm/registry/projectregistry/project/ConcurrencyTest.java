@@ -36,7 +36,8 @@ class ConcurrencyTest {
 
     @Test
     void concurrentRegistrationsInOneCountryGetDistinctConsecutiveReferences() throws Exception {
-        Fixtures.activate(codec, "TH", "THA", "Thailand", Fixtures.tpe("TPE-TH-1", "Lloyd's Register Quality Assurance", 3, LocalDate.of(2014, 1, 1), null));
+        Fixtures.activate(codec, "TH", "THA", "Thailand",
+                Fixtures.tpe("TPE-TH-1", "Lloyd's Register Quality Assurance", 3, LocalDate.of(2014, 1, 1), null));
         String methodology = Fixtures.approvedMethodology("TH", "Energy saving by introduction of high efficiency chillers", 3);
         String first = Fixtures.ideaNote("TH", methodology, "Chillers for a Bangkok factory");
         String second = Fixtures.ideaNote("TH", methodology, "Chillers for a Rayong factory");

@@ -31,23 +31,30 @@ class DocumentKindTest {
         String methodology = Fixtures.approvedMethodology("MV", "Power generation by waste heat recovery", 1);
         String id = Fixtures.ideaNote("MV", methodology, "Waste heat recovery in a cement plant");
         post("/api/projects/" + id + "/no-objection", "{\"decisionReference\": \"JC-MV-1\", \"decidedOn\": \"2017-04-01\"}").statusCode(200);
-        problem(post("/api/projects/" + id + "/design-publication", """
-                {"publishedOn": "2017-05-01", "designDocument": {"kind": "VALIDATION_REPORT", "uri": "https://jcm.example.org/mv/pdd.pdf", "sha256": "%s"}}"""
-                .formatted(SHA)), 422, "JCM-PRJ-010");
+        problem(post("/api/projects/" + id + "/design-publication",
+                """
+                        {"publishedOn": "2017-05-01", "designDocument": {"kind": "VALIDATION_REPORT", "uri": "https://jcm.example.org/mv/pdd.pdf", "sha256": "%s"}}"""
+                        .formatted(SHA)),
+                422, "JCM-PRJ-010");
         post("/api/projects/" + id + "/design-publication", """
                 {"publishedOn": "2017-05-01", "designDocument": {"kind": "PDD", "uri": "https://jcm.example.org/mv/pdd.pdf", "sha256": "%s"}}"""
                 .formatted(SHA)).statusCode(200);
-        problem(post("/api/projects/" + id + "/validation", """
-                {"tpeId": "TPE-MV-1", "validatedOn": "2017-08-01", "report": {"kind": "ANNEX", "uri": "https://jcm.example.org/mv/val.pdf", "sha256": "%s"}}"""
-                .formatted(SHA)), 422, "JCM-PRJ-010");
+        problem(post("/api/projects/" + id + "/validation",
+                """
+                        {"tpeId": "TPE-MV-1", "validatedOn": "2017-08-01", "report": {"kind": "ANNEX", "uri": "https://jcm.example.org/mv/val.pdf", "sha256": "%s"}}"""
+                        .formatted(SHA)),
+                422, "JCM-PRJ-010");
 
-        post("/api/projects/" + id + "/validation", """
-                {"tpeId": "TPE-MV-1", "validatedOn": "2017-08-01", "report": {"kind": "VALIDATION_REPORT", "uri": "https://jcm.example.org/mv/val.pdf", "sha256": "%s"}}"""
-                .formatted(SHA)).statusCode(200)
+        post("/api/projects/" + id + "/validation",
+                """
+                        {"tpeId": "TPE-MV-1", "validatedOn": "2017-08-01", "report": {"kind": "VALIDATION_REPORT", "uri": "https://jcm.example.org/mv/val.pdf", "sha256": "%s"}}"""
+                        .formatted(SHA))
+                .statusCode(200)
                 .body("validation.report.uri", equalTo("https://jcm.example.org/mv/val.pdf"), "validation.report.kind", equalTo("VALIDATION_REPORT"));
 
         JsonPath history = given().when().get("/api/projects/" + id + "/history").then().statusCode(200).extract().jsonPath();
-        assertThat(history.getString("find { it.type == 'ProjectValidated' }.data.validation.report.uri")).isEqualTo("https://jcm.example.org/mv/val.pdf");
+        assertThat(history.getString("find { it.type == 'ProjectValidated' }.data.validation.report.uri"))
+                .isEqualTo("https://jcm.example.org/mv/val.pdf");
         assertThat(history.getString("find { it.type == 'ProjectDesignPublished' }.data.designDocument.kind")).isEqualTo("PDD");
     }
 }

@@ -46,7 +46,8 @@ class ParticipationRulesTest {
 
     @Test
     void suspendingTheHostCountryBlocksANewRegistrationAndNewProjects() {
-        CountrySnapshot ph = Fixtures.activate(codec, "PH", "PHL", "Philippines", Fixtures.tpe("TPE-PH-1", "Verifier PH", 1, LocalDate.of(2014, 1, 1), null));
+        CountrySnapshot ph = Fixtures.activate(codec, "PH", "PHL", "Philippines",
+                Fixtures.tpe("TPE-PH-1", "Verifier PH", 1, LocalDate.of(2014, 1, 1), null));
         String methodology = Fixtures.approvedMethodology("PH", "Power generation by waste heat recovery", 1);
         String project = Fixtures.ideaNote("PH", methodology, "Waste heat recovery in a cement plant");
         Fixtures.upToRegistrationRequest(project, "TPE-PH-1");

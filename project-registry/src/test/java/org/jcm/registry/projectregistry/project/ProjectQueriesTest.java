@@ -28,10 +28,11 @@ class ProjectQueriesTest {
         String methodology = Fixtures.approvedMethodology("VN", "Energy efficient equipment in factories", 3);
         String haiPhong = Fixtures.ideaNote("VN", methodology, "Energy saving at a Hai Phong steel plant",
                 "{\"japaneseCity\": \"Kitakyushu\", \"partnerCity\": \"Hai Phong\"}");
-        String daNang = Fixtures.ideaNote("VN", methodology, "Efficient chillers in Da Nang", "{\"japaneseCity\": \"Sakai\", \"partnerCity\": \"Da Nang\"}");
+        String daNang = Fixtures.ideaNote("VN", methodology, "Efficient chillers in Da Nang",
+                "{\"japaneseCity\": \"Sakai\", \"partnerCity\": \"Da Nang\"}");
         String plain = Fixtures.ideaNote("VN", methodology, "Amorphous transformers");
 
-        for (String query : new String[] {"Kitakyushu", "hai phong", "Kitakyushu\u2013Hai Phong", "Kitakyushu-Hai Phong"}) {
+        for (String query : new String[]{"Kitakyushu", "hai phong", "Kitakyushu\u2013Hai Phong", "Kitakyushu-Hai Phong"}) {
             given().queryParam("cityCollaboration", query).when().get("/api/projects").then().statusCode(200)
                     .body("id", contains(haiPhong), "cityCollaboration.japaneseCity", contains("Kitakyushu"),
                             "cityCollaboration.partnerCity", contains("Hai Phong"));

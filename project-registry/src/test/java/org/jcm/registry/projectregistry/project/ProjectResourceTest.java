@@ -1,9 +1,13 @@
 package org.jcm.registry.projectregistry.project;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.jcm.registry.projectregistry.Fixtures.SHA;
 import static org.jcm.registry.projectregistry.Fixtures.post;
 import static org.jcm.registry.projectregistry.Fixtures.problem;
@@ -52,27 +56,44 @@ class ProjectResourceTest {
         problem(post("/api/projects", "{\"title\": "), 400, "JCM-REQ-002");
     }
 
+    /** A request that breaks several numbered rules is told every one of them, in one problem. */
+    @Test
+    void anIdeaNoteBreakingTwoRulesGetsBothCodesInOneProblem() {
+        String twoFocalPointsAndNinetyPercent = Fixtures.ideaJson("ID", methodology, "Solar on Sumba", null)
+                .replace("\"focalPoint\": false", "\"focalPoint\": true").replace("\"participants\": 40", "\"participants\": 30");
+        problem(post("/api/projects", twoFocalPointsAndNinetyPercent), 422, "JCM-PRJ-009")
+                .body("violations.code", contains("JCM-PRJ-009", "JCM-PRJ-008"))
+                .body("violations.detail", everyItem(not(emptyOrNullString())));
+    }
+
     @Test
     void walksTheCycleAndRefusesStepsOutOfOrder() {
         String id = Fixtures.ideaNote("ID", methodology, "Solar on Lombok");
         problem(post("/api/projects/" + id + "/design-publication", """
                 {"publishedOn": "2015-05-01", "designDocument": {"uri": "https://jcm.example.org/pdd.pdf", "sha256": "%s"}}""".formatted(SHA)),
                 409, "JCM-PRJ-002");
-        problem(post("/api/projects/" + id + "/no-objection", "{\"decisionReference\": \"JC-1\", \"decidedOn\": \"2014-01-01\"}"), 422, "JCM-PRJ-014");
-        problem(post("/api/projects/" + id + "/no-objection", "{\"decisionReference\": \"JC-1\", \"decidedOn\": \"" + LocalDate.now().plusDays(1) + "\"}"),
+        problem(post("/api/projects/" + id + "/no-objection", "{\"decisionReference\": \"JC-1\", \"decidedOn\": \"2014-01-01\"}"), 422,
+                "JCM-PRJ-014");
+        problem(post("/api/projects/" + id + "/no-objection",
+                "{\"decisionReference\": \"JC-1\", \"decidedOn\": \"" + LocalDate.now().plusDays(1) + "\"}"),
                 422, "JCM-PRJ-013");
         problem(post("/api/projects/" + id + "/no-objection", "{\"decidedOn\": \"2015-04-01\"}"), 400, "JCM-REQ-001");
         post("/api/projects/" + id + "/no-objection", "{\"decisionReference\": \"JC-1\", \"decidedOn\": \"2015-04-01\"}").statusCode(200)
                 .body("state", equalTo("NO_OBJECTION"), "noObjection.reference", equalTo("JC-1"));
         post("/api/projects/" + id + "/no-objection", "{\"decisionReference\": \"JC-1\", \"decidedOn\": \"2015-04-01\"}").statusCode(200)
                 .body("state", equalTo("NO_OBJECTION"), "revision", equalTo(2));
-        problem(post("/api/projects/" + id + "/no-objection", "{\"decisionReference\": \"JC-2\", \"decidedOn\": \"2015-04-02\"}"), 409, "JCM-PRJ-015");
-        problem(post("/api/projects/" + id + "/registration", "{\"decisionReference\": \"JC-R\", \"decidedOn\": \"2015-10-01\"}"), 409, "JCM-PRJ-002");
+        problem(post("/api/projects/" + id + "/no-objection", "{\"decisionReference\": \"JC-2\", \"decidedOn\": \"2015-04-02\"}"), 409,
+                "JCM-PRJ-015");
+        problem(post("/api/projects/" + id + "/registration", "{\"decisionReference\": \"JC-R\", \"decidedOn\": \"2015-10-01\"}"), 409,
+                "JCM-PRJ-002");
         problem(post("/api/projects/" + id + "/registration-request", "{}"), 409, "JCM-PRJ-002");
-        problem(post("/api/projects/" + id + "/validation", """
-                {"tpeId": "TPE-ID-1", "validatedOn": "2015-08-01", "report": {"uri": "https://jcm.example.org/val.pdf", "sha256": "%s"}}""".formatted(SHA)),
+        problem(post("/api/projects/" + id + "/validation",
+                """
+                        {"tpeId": "TPE-ID-1", "validatedOn": "2015-08-01", "report": {"uri": "https://jcm.example.org/val.pdf", "sha256": "%s"}}"""
+                        .formatted(SHA)),
                 409, "JCM-PRJ-002");
-        problem(post("/api/projects/" + id + "/deregistration", "{\"decisionReference\": \"JC-D\", \"decidedOn\": \"2015-10-01\"}"), 409, "JCM-PRJ-002");
+        problem(post("/api/projects/" + id + "/deregistration", "{\"decisionReference\": \"JC-D\", \"decidedOn\": \"2015-10-01\"}"), 409,
+                "JCM-PRJ-002");
         post("/api/projects/" + id + "/withdrawal", "{\"withdrawnOn\": \"2015-06-01\", \"reason\": \"site lost\"}").statusCode(200)
                 .body("state", equalTo("WITHDRAWN"), "withdrawnOn", equalTo("2015-06-01"));
         problem(post("/api/projects/" + id + "/withdrawal", "{}"), 409, "JCM-PRJ-002");
@@ -91,18 +112,23 @@ class ProjectResourceTest {
         Fixtures.upToRegistrationRequest(id, "TPE-ID-1");
         String reference = Fixtures.register(id, "JC-ID-R").statusCode(200).extract().path("reference");
 
-        problem(post(reports, report("2015-06-01", "2016-03-31", "[{\"vintage\": 2015, \"tonnes\": 1}, {\"vintage\": 2016, \"tonnes\": 1}]")), 422, "JCM-PRJ-022");
+        problem(post(reports, report("2015-06-01", "2016-03-31", "[{\"vintage\": 2015, \"tonnes\": 1}, {\"vintage\": 2016, \"tonnes\": 1}]")), 422,
+                "JCM-PRJ-022");
         problem(post(reports, report("2020-06-01", "2021-03-31", "[{\"vintage\": 2020, \"tonnes\": 100}]")), 422, "JCM-PRJ-024");
-        problem(post(reports, report("2020-06-01", "2020-12-31", "[{\"vintage\": 2020, \"tonnes\": 100}, {\"vintage\": 2020, \"tonnes\": 1}]")), 422, "JCM-PRJ-024");
+        problem(post(reports, report("2020-06-01", "2020-12-31", "[{\"vintage\": 2020, \"tonnes\": 100}, {\"vintage\": 2020, \"tonnes\": 1}]")), 422,
+                "JCM-PRJ-024");
         problem(post(reports, report("2020-06-01", "2020-12-31", "[{\"vintage\": 2020, \"tonnes\": 100}]").replace("\"submittedOn\"",
                 "\"totalClaimed\": 99, \"submittedOn\"")), 422, "JCM-PRJ-024");
-        String first = post(reports, report("2020-06-01", "2021-03-31", "[{\"vintage\": 2020, \"tonnes\": 700}, {\"vintage\": 2021, \"tonnes\": 300}]"))
+        String first = post(reports,
+                report("2020-06-01", "2021-03-31", "[{\"vintage\": 2020, \"tonnes\": 700}, {\"vintage\": 2021, \"tonnes\": 300}]"))
                 .statusCode(201).body("totalClaimed", equalTo(1000)).extract().path("id");
         problem(post(reports, report("2021-03-31", "2021-06-30", "[{\"vintage\": 2021, \"tonnes\": 10}]")), 409, "JCM-PRJ-023");
         problem(post(reports, report("2020-07-01", "2021-03-31", "[{\"vintage\": 2020, \"tonnes\": 1}, {\"vintage\": 2021, \"tonnes\": 1}]")
                 .replace("\"submittedOn\"", "\"supersedes\": \"" + first + "\", \"submittedOn\"")), 422, "JCM-PRJ-029");
-        String corrected = post(reports, report("2020-06-01", "2021-03-31", "[{\"vintage\": 2020, \"tonnes\": 650}, {\"vintage\": 2021, \"tonnes\": 300}]")
-                .replace("\"submittedOn\"", "\"supersedes\": \"" + first + "\", \"submittedOn\"")).statusCode(201)
+        String corrected = post(reports,
+                report("2020-06-01", "2021-03-31", "[{\"vintage\": 2020, \"tonnes\": 650}, {\"vintage\": 2021, \"tonnes\": 300}]")
+                        .replace("\"submittedOn\"", "\"supersedes\": \"" + first + "\", \"submittedOn\""))
+                .statusCode(201)
                 .body("supersedes", equalTo(first), "totalClaimed", equalTo(950)).extract().path("id");
         problem(post(reports, report("2020-06-01", "2021-03-31", "[{\"vintage\": 2020, \"tonnes\": 1}, {\"vintage\": 2021, \"tonnes\": 1}]")
                 .replace("\"submittedOn\"", "\"supersedes\": \"" + first + "\", \"submittedOn\"")), 409, "JCM-PRJ-027");
@@ -111,7 +137,8 @@ class ProjectResourceTest {
         String verifications = reports + "/" + corrected + "/verifications";
         problem(post(verifications, verification("POSITIVE", 700, 200, null)), 422, "JCM-PRJ-025");
         problem(post(verifications, verification("POSITIVE", 600, 400, null)), 422, "JCM-PRJ-025");
-        problem(post(verifications, verification("POSITIVE", 600, 300, null).replace("\"report\"", "\"totalVerified\": 800, \"report\"")), 422, "JCM-PRJ-024");
+        problem(post(verifications, verification("POSITIVE", 600, 300, null).replace("\"report\"", "\"totalVerified\": 800, \"report\"")), 422,
+                "JCM-PRJ-024");
         problem(post(verifications, verification("NEGATIVE", 600, 300, null)), 422, "JCM-PRJ-028");
         problem(post(verifications, verification("POSITIVE", 600, 300, null).replace("2021-06-01", "2021-03-01")), 422, "JCM-PRJ-014");
         String verified = post(verifications, verification("POSITIVE", 600, 300, null)).statusCode(201).body("totalVerified", equalTo(900))
@@ -122,7 +149,8 @@ class ProjectResourceTest {
         String correction = post(verifications, verification("POSITIVE", 550, 300, verified)).statusCode(201)
                 .body("supersedes", equalTo(verified), "totalVerified", equalTo(850)).extract().path("id");
         problem(post(verifications, verification("NEGATIVE", 0, 0, verified)), 409, "JCM-PRJ-027");
-        post(verifications, verification("NEGATIVE", 0, 0, correction)).statusCode(201).body("opinion", equalTo("NEGATIVE"), "totalVerified", equalTo(0));
+        post(verifications, verification("NEGATIVE", 0, 0, correction)).statusCode(201).body("opinion", equalTo("NEGATIVE"), "totalVerified",
+                equalTo(0));
         problem(post(reports + "/" + java.util.UUID.randomUUID() + "/verifications", verification("POSITIVE", 1, 1, null)), 404, "JCM-PRJ-020");
 
         given().when().get(reports).then().statusCode(200).body("", hasSize(2), "[0].supersededBy", equalTo(corrected));
@@ -132,7 +160,8 @@ class ProjectResourceTest {
         given().when().get("/api/projects/" + reference).then().statusCode(200).body("monitoringReports", hasSize(2));
 
         post("/api/projects/" + id + "/deregistration", "{\"decisionReference\": \"JC-ID-D\", \"decidedOn\": \"2022-01-10\", \"reason\": \"closed\"}")
-                .statusCode(200).body("state", equalTo("DEREGISTERED"), "reference", equalTo(reference), "deregistration.reference", equalTo("JC-ID-D"));
+                .statusCode(200)
+                .body("state", equalTo("DEREGISTERED"), "reference", equalTo(reference), "deregistration.reference", equalTo("JC-ID-D"));
         problem(post("/api/projects/" + id + "/withdrawal", "{}"), 409, "JCM-PRJ-002");
         problem(post(reports, report("2021-06-01", "2021-12-31", "[{\"vintage\": 2021, \"tonnes\": 10}]")), 409, "JCM-PRJ-021");
     }

@@ -1,20 +1,19 @@
-package org.jcm.registry.projectregistry.country;
+package org.jcm.registry.projectregistry.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.common.annotation.Blocking;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jcm.registry.contract.Topics;
 import org.jcm.registry.contract.country.CountryEvent;
-import org.jcm.registry.platform.countries.KnownCountries;
 import org.jcm.registry.platform.inbox.InboundHandler;
 import org.jcm.registry.platform.inbox.InboundProcessor;
 import org.jcm.registry.platform.messaging.InboundEvent;
+import org.jcm.registry.platform.readmodel.KnownCountries;
 
 /** Keeps the local read model of partner countries from country-onboarding's events. */
 @ApplicationScoped
-public class CountryEventsConsumer implements InboundHandler {
+public class CountryEventsConsumer implements InboundHandler<CountryEvent> {
 
     private final InboundProcessor processor;
     private final KnownCountries countries;
@@ -31,13 +30,12 @@ public class CountryEventsConsumer implements InboundHandler {
     }
 
     @Override
-    public boolean handles(String topic) {
-        return Topics.COUNTRIES.equals(topic);
+    public Class<CountryEvent> events() {
+        return CountryEvent.class;
     }
 
     @Override
-    public void handle(InboundEvent event, String topic) {
-        CountryEvent country = countries.decode(event);
-        countries.apply(country.country(), event.time());
+    public void handle(CountryEvent event, InboundEvent envelope) {
+        countries.apply(event.country(), envelope.subject(), envelope.time());
     }
 }
