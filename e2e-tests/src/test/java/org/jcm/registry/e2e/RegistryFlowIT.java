@@ -96,7 +96,8 @@ class RegistryFlowIT {
                 new RecordHeader("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8)),
                 new RecordHeader("ce_type", "TpeDesignationNotified".getBytes(StandardCharsets.UTF_8)));
 
-        for (String value : List.of(garbage, noSubject, notAUuid, dataOnly)) {
+        List<String> malformed = List.of(garbage, noSubject, notAUuid, dataOnly);
+        for (String value : malformed) {
             await().atMost(WITHIN_SECONDS).untilAsserted(() -> {
                 List<Map<String, Object>> letters = given().baseUri(url(Service.COUNTRY_ONBOARDING)).queryParam("limit", 1000)
                         .when().get("/api/dead-letters").then().statusCode(200).extract().jsonPath().getList("$");
@@ -106,6 +107,22 @@ class RegistryFlowIT {
                 });
             });
         }
+
+        // Dead-lettered by exactly one service (the one designated for what no service can read), never by two...
+        for (Service other : List.of(Service.PROJECT_REGISTRY, Service.CREDIT_ISSUANCE)) {
+            List<Map<String, Object>> letters = given().baseUri(url(other)).queryParam("limit", 1000).when().get("/api/dead-letters").then()
+                    .statusCode(200).extract().jsonPath().getList("$");
+            assertThat(letters).noneMatch(l -> malformed.contains(l.get("value")));
+        }
+        // ...which answers the partner, once per record, with the refusal and its code.
+        await().atMost(WITHIN_SECONDS).untilAsserted(() -> assertThat(TestInfra.readAll("jcm.partner.uz.outbound.v1", Duration.ofMillis(500)))
+                .extracting(r -> io.restassured.path.json.JsonPath.from(r.value()))
+                .filteredOn(a -> "REFUSED".equals(a.getString("data.outcome")))
+                .hasSize(malformed.size())
+                .allSatisfy(a -> {
+                    assertThat(a.getString("data.ruleCode")).isEqualTo("JCM-MSG-001");
+                    assertThat(a.getString("data.answeredBy")).isEqualTo("country-onboarding");
+                }));
     }
 
     private static String cloudEvent(String id, String subject, String type, String data) {

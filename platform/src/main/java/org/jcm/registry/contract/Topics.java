@@ -18,6 +18,9 @@ public final class Topics {
     /** Subscription pattern for every partner-country system's inbound topic. */
     public static final String PARTNER_INBOUND_PATTERN = "jcm\\.partner\\.[a-z]{2}\\.inbound\\.v1";
 
+    /** Every partner-country system's outbound topic: what the registry tells it. */
+    public static final String PARTNER_OUTBOUND_PATTERN = "jcm\\.partner\\.[a-z]{2}\\.outbound\\.v1";
+
     private static final Pattern PARTNER_INBOUND = Pattern.compile("jcm\\.partner\\.([a-z]{2})\\.inbound\\.v1");
 
     private Topics() {}

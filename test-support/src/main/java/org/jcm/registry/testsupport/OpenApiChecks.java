@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -13,6 +15,10 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 
 /**
  * What the OpenAPI document of a service must say of every operation: an operationId, a summary and a description, and
@@ -21,22 +27,60 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class OpenApiChecks {
 
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
     private OpenApiChecks() {}
+
+    /**
+     * Every GET of the document whose path parameters {@code pathValues} can fill, called for real: each 200 reply that
+     * does not match the schema the document gives for it, with what is wrong.
+     */
+    public static List<String> replyShortcomings(String base, Map<String, String> pathValues) {
+        JsonNode doc = document(base);
+        List<String> out = new ArrayList<>();
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        HttpClient http = HttpClient.newHttpClient();
+        Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields();
+        while (paths.hasNext()) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            JsonNode get = path.getValue().path("get");
+            JsonNode schema = get.path("responses").path("200").path("content").path("application/json").path("schema");
+            if (get.isMissingNode() || schema.isMissingNode()) {
+                continue;
+            }
+            String url = path.getKey();
+            for (Map.Entry<String, String> v : pathValues.entrySet()) {
+                url = url.replace("{" + v.getKey() + "}", v.getValue());
+            }
+            if (url.contains("{")) {
+                continue;
+            }
+            ObjectNode root = MAPPER.createObjectNode();
+            root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+            root.set("components", doc.path("components"));
+            root.putObject("$defs").set("reply", schema);
+            root.put("$ref", "#/$defs/reply");
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base.replaceAll("/$", "") + url)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200) {
+                    continue;
+                }
+                Set<ValidationMessage> errors = factory.getSchema(root).validate(MAPPER.readTree(r.body()));
+                errors.forEach(e -> out.add("GET " + path.getKey() + ": " + e.getMessage()));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return out;
+    }
 
     /** Every way the document falls short, one line each. */
     public static List<String> shortcomings(String base) {
-        JsonNode doc;
-        try {
-            HttpResponse<String> r = HttpClient.newHttpClient()
-                    .send(HttpRequest.newBuilder(URI.create(base.replaceAll("/$", "") + "/q/openapi?format=json"))
-                            .build(), HttpResponse.BodyHandlers.ofString());
-            doc = new ObjectMapper().readTree(r.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        JsonNode doc = document(base);
         List<String> out = new ArrayList<>();
         if (!doc.path("components").path("schemas").has("Problem")) {
             out.add("no Problem schema in components");
@@ -74,5 +118,21 @@ public final class OpenApiChecks {
             });
         }
         return out;
+    }
+
+    /** The service's live OpenAPI document; also written to {@code target/openapi.json} for the contract linters the CI runs. */
+    private static JsonNode document(String base) {
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(URI.create(base.replaceAll("/$", "") + "/q/openapi?format=json")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+            Files.writeString(Path.of("target", "openapi.json"), r.body());
+            return MAPPER.readTree(r.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

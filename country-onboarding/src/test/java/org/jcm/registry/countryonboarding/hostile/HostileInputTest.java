@@ -14,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.jcm.registry.countryonboarding.country.Onboarding;
 import org.jcm.registry.testsupport.HostileInputs;
 import org.jcm.registry.testsupport.OpenApiChecks;
+import org.jcm.registry.testsupport.TestInfra;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +40,18 @@ class HostileInputTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/q/health/ready").then().statusCode(200));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/api/audit/verify").then()
                 .body("valid", equalTo(true), "entriesAwaitingChain", equalTo(0)));
+    }
+
+    /** What a GET answers is what the OpenAPI document says it answers. */
+    @Test
+    void everyGetReplyMatchesItsSchema() {
+        Onboarding.onboard("NU", "Niue", "2020-02-01", null);
+        Onboarding.designate("NU", "TPE-NU-1", "1", "2020-03-01");
+        TestInfra.publish("jcm.partner.nu.inbound.v1", "NU", "not an event");
+        long letter = await().atMost(Duration.ofSeconds(60)).until(() -> given().queryParam("limit", 1).when().get("/api/dead-letters").then()
+                .extract().jsonPath().getList("id", Long.class), l -> !l.isEmpty()).get(0);
+        assertThat(OpenApiChecks.replyShortcomings(base.toString(), Map.of("code", "NU", "tpeId", "TPE-NU-1", "id", Long.toString(letter))))
+                .isEmpty();
     }
 
     /** Every operation names itself, says what it does, and documents each refusal it may answer as a problem with its rule. */

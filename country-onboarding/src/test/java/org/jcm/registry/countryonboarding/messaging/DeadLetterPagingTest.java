@@ -21,9 +21,9 @@ class DeadLetterPagingTest {
     @Test
     void deadLettersArePagedNewestFirstAndEveryOneIsReachable() {
         for (int i = 0; i < 5; i++) {
-            TestInfra.publish("jcm.partner.ws.inbound.v1", "WS", "not an event " + i);
+            TestInfra.publish("jcm.partner.ws.inbound.v1", "WS", "paging letter " + i);
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> all().stream().filter(v -> v.startsWith("not an event")).count() == 5);
+        await().atMost(Duration.ofSeconds(60)).until(() -> all().stream().filter(v -> v.startsWith("paging letter")).count() == 5);
 
         ExtractableResponse<Response> first = given().queryParam("limit", 2).when().get("/api/dead-letters").then().statusCode(200).extract();
         List<Long> ids = first.jsonPath().getList("id", Long.class);

@@ -22,6 +22,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,6 +34,7 @@ import org.jcm.registry.contract.country.CountrySnapshot.Hosting;
 import org.jcm.registry.contract.country.CountrySnapshot.RegistryIdentity;
 import org.jcm.registry.contract.country.CountryState;
 import org.jcm.registry.platform.messaging.CloudEventCodec;
+import org.jcm.registry.testsupport.PublishedContract;
 import org.jcm.registry.testsupport.TestInfra;
 import org.junit.jupiter.api.Test;
 
@@ -92,7 +94,7 @@ class CountryEventsConsumerTest {
                 .toList();
         assertThat(matching).hasSize(1);
         assertThat(matching.get(0)).containsEntry("topic", Topics.COUNTRIES).containsEntry("reasonCode", "JCM-MSG-001").containsEntry("key", "TH");
-        assertThat((String) matching.get(0).get("reason")).startsWith("JCM-MSG-001").contains("not a CloudEvents 1.0 JSON event");
+        assertThat((String) matching.get(0).get("reason")).startsWith("JCM-MSG-001").contains("not a CloudEvents 1.0 event");
 
         await().atMost(WITHIN).untilAsserted(() -> {
             List<ConsumerRecord<String, String>> dlq = TestInfra.readAll(Topics.deadLetter("credit-issuance"), Duration.ofMillis(500));
@@ -194,6 +196,18 @@ class CountryEventsConsumerTest {
         TestInfra.publishEvent(Topics.COUNTRIES, partition, "TZ", activated("TZ", "Tanzania", 4));
         await().atMost(WITHIN).untilAsserted(() -> given().when().get("/api/registries/TZ").then().statusCode(200));
         given().when().get("/api/registries/UA").then().body("state", equalTo("CLOSED"));
+    }
+
+    @Test
+    void whatItPublishesMatchesItsPublishedContract() {
+        publish(activated("GT", "Guatemala", 4));
+        publish(snapshotEvent(country("GT", "Guatemala", CountryState.SUSPENDED, 5), "PartnerCountrySuspended"));
+
+        await().atMost(WITHIN).untilAsserted(() -> {
+            List<JsonNode> guatemala = TestInfra.readAll(Topics.ACCOUNTS, Duration.ofMillis(500)).stream()
+                    .filter(r -> "GT".equals(r.key())).map(r -> PublishedContract.assertValidEvent("credit-issuance", r.value())).toList();
+            assertThat(guatemala).extracting(e -> e.get("type").asText()).contains("RegistryOpened", "AccountOpened", "RegistryStateChanged");
+        });
     }
 
     @Test

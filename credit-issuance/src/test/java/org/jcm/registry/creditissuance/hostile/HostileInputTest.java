@@ -25,6 +25,12 @@ class HostileInputTest {
         assertThat(report.requests()).isGreaterThan(50);
     }
 
+    /** What a GET answers is what the OpenAPI document says it answers. */
+    @Test
+    void everyGetReplyMatchesItsSchema() {
+        assertThat(OpenApiChecks.replyShortcomings(base.toString(), Map.of("code", "JP"))).isEmpty();
+    }
+
     /** Every operation names itself, says what it does, and documents each refusal it may answer as a problem with its rule. */
     @Test
     void everyOperationDocumentsItsRefusals() {

@@ -20,6 +20,12 @@ public final class PartnerEventTypes {
     public static final String PROJECT_REGISTRY = "project-registry";
     public static final String CREDIT_ISSUANCE = "credit-issuance";
 
+    /**
+     * The service that dead-letters and answers what is on a partner topic but no service can read (not a CloudEvent, or a
+     * type no service applies): exactly one service does, never two.
+     */
+    public static final String UNREADABLE_OWNER = COUNTRY_ONBOARDING;
+
     /** Event type (CloudEvents {@code type}) to the service that applies it. */
     public static final Map<String, String> OWNER = owners();
 

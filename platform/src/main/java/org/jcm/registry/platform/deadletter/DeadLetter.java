@@ -1,12 +1,17 @@
 package org.jcm.registry.platform.deadletter;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A message this service could not process, kept with its reason until an operator replays it. */
 @Entity
@@ -35,6 +40,10 @@ public class DeadLetter {
 
     @Column(name = "record_value", columnDefinition = "text")
     private String value;
+
+    /** The record's CloudEvents headers ({@code ce_*}, {@code content-type}), as a JSON object: what a binary-mode event carries there. */
+    @Column(name = "record_headers", columnDefinition = "text")
+    private String headers;
 
     @Column(name = "event_id")
     private UUID eventId;
@@ -78,6 +87,15 @@ public class DeadLetter {
     public String key() {
         return key;
     }
+    public Map<String, String> headers() {
+        try {
+            return headers == null ? Map.of() : JSON.readValue(headers, new TypeReference<Map<String, String>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("dead letter " + id + " has unreadable headers", e);
+        }
+    }
+
     public String value() {
         return value;
     }
@@ -104,5 +122,19 @@ public class DeadLetter {
     }
     public Instant replayedAt() {
         return replayedAt;
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The headers as the JSON the {@code record_headers} column keeps (null when there are none). */
+    static String headersJson(Map<String, String> headers) {
+        if (headers == null || headers.isEmpty()) {
+            return null;
+        }
+        try {
+            return JSON.writeValueAsString(headers);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

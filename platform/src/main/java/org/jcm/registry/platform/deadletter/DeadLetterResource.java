@@ -2,6 +2,7 @@ package org.jcm.registry.platform.deadletter;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.constraints.Max;
@@ -45,12 +46,13 @@ public class DeadLetterResource {
         this.replay = replay;
     }
 
-    public record DeadLetterView(long id, String topic, int partition, long offset, String key, String value, UUID eventId,
+    public record DeadLetterView(long id, String topic, int partition, long offset, String key, Map<String, String> headers, String value,
+            UUID eventId,
             String eventType, String reasonCode, String reason, Instant receivedAt, int attempts, DeadLetter.Status status,
             Instant replayedAt) {
 
         static DeadLetterView of(DeadLetter d) {
-            return new DeadLetterView(d.id(), d.topic(), d.partition(), d.offset(), d.key(), d.value(), d.eventId(), d.eventType(),
+            return new DeadLetterView(d.id(), d.topic(), d.partition(), d.offset(), d.key(), d.headers(), d.value(), d.eventId(), d.eventType(),
                     d.reasonCode(), d.reason(), d.receivedAt(), d.attempts(), d.status(), d.replayedAt());
         }
     }
@@ -60,7 +62,7 @@ public class DeadLetterResource {
     @GET
     @Operation(operationId = "listDeadLetters", summary = "Lists dead letters, newest first", description = "Filter with `status` (OPEN or REPLAYED). Pages of `limit` (at most 1000); when more remain, the `Link` header names "
             + "the next page (`rel=\"next\"`, with `before` set to the last id of this page).")
-    @APIResponse(responseCode = "200", description = "One page of dead letters, newest first", headers = @Header(name = "Link", description = "`<...?before=ID&limit=N>; rel=\"next\"` when more dead letters remain"), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = DeadLetterView.class)))
+    @APIResponse(responseCode = "200", description = "One page of dead letters, newest first", headers = @Header(name = "Link", description = "`<...?before=ID&limit=N>; rel=\"next\"` when more dead letters remain", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = DeadLetterView.class)))
     public Response list(@QueryParam("status") String status, @QueryParam("before") @Min(1) Long before,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit, @Context UriInfo uri) {
         List<DeadLetter> page = deadLetters.page(Params.optionalEnum(DeadLetter.Status.class, status, "status"), before, limit + 1);

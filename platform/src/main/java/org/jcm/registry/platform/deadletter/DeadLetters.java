@@ -1,11 +1,13 @@
 package org.jcm.registry.platform.deadletter;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -22,23 +24,29 @@ public class DeadLetters {
     /** Why a record is dead: the event it carried (if it could be read) and the rule it broke. */
     public record Refusal(UUID eventId, String eventType, String reasonCode, String reason) {}
 
-    /** Records (or, for a redelivered record, counts again) a dead letter. Throws if the database cannot take it. */
-    public void record(String topic, int partition, long offset, String key, String value, Refusal refusal) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                INSERT INTO dead_letter (topic, kafka_partition, kafka_offset, record_key, record_value, event_id, event_type, reason_code, reason)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+    /**
+     * Records (or, for a redelivered record, counts again) a dead letter, with the record's CloudEvents headers (a
+     * binary-mode event's attributes), in the caller's transaction. Throws if the database cannot take it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(String topic, int partition, long offset, String key, Map<String, String> headers, String value, Refusal refusal) {
+        em.createNativeQuery("""
+                INSERT INTO dead_letter (topic, kafka_partition, kafka_offset, record_key, record_headers, record_value, event_id, event_type,
+                    reason_code, reason)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
                 ON CONFLICT (topic, kafka_partition, kafka_offset)
                 DO UPDATE SET attempts = dead_letter.attempts + 1, reason_code = EXCLUDED.reason_code, reason = EXCLUDED.reason""")
                 .setParameter(1, topic)
                 .setParameter(2, partition)
                 .setParameter(3, offset)
                 .setParameter(4, key)
-                .setParameter(5, value)
-                .setParameter(6, refusal.eventId())
-                .setParameter(7, refusal.eventType())
-                .setParameter(8, refusal.reasonCode())
-                .setParameter(9, refusal.reason())
-                .executeUpdate());
+                .setParameter(5, DeadLetter.headersJson(headers))
+                .setParameter(6, value)
+                .setParameter(7, refusal.eventId())
+                .setParameter(8, refusal.eventType())
+                .setParameter(9, refusal.reasonCode())
+                .setParameter(10, refusal.reason())
+                .executeUpdate();
     }
 
     /** Dead letters newest first, those older than {@code before} (an id) when given. */

@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The service's event log as auditors read it, and a verification of its hash chain. */
@@ -33,7 +35,9 @@ public class AuditResource {
     }
 
     public record AuditEntry(long position, UUID eventId, String topic, String aggregateType, String aggregateId, String eventType,
-            Instant occurredAt, @JsonRawValue String event, String prevHash, String hash, Instant publishedAt) {
+            Instant occurredAt,
+            @JsonRawValue @Schema(type = SchemaType.OBJECT, description = "The CloudEvent as published (structured JSON)") String event,
+            String prevHash, String hash, Instant publishedAt) {
 
         static AuditEntry of(EventLogEntry e) {
             return new AuditEntry(e.position(), e.eventId(), e.topic(), e.aggregateType(), e.aggregateId(), e.eventType(), e.occurredAt(),

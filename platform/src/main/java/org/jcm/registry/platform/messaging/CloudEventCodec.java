@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -17,8 +18,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.core.format.EventDeserializationException;
 import io.cloudevents.jackson.JsonFormat;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * Writes and reads CloudEvents 1.0 in structured JSON mode: the whole event, attributes and JSON body, is the
@@ -28,6 +30,13 @@ import io.cloudevents.jackson.JsonFormat;
 public class CloudEventCodec {
 
     public static final String CONTENT_TYPE = JsonFormat.CONTENT_TYPE;
+    /** The header that marks a binary-mode CloudEvent on Kafka. */
+    public static final String BINARY_SPECVERSION = "ce_specversion";
+
+    /** The record headers that carry a CloudEvent (binary mode) or describe its value: all a replay needs. */
+    public static boolean isEventHeader(String name) {
+        return name.startsWith("ce_") || name.equalsIgnoreCase("content-type");
+    }
 
     private final JsonFormat format = new JsonFormat();
     private final ObjectMapper mapper;
@@ -69,20 +78,33 @@ public class CloudEventCodec {
         return URI.create("urn:jcm:schema:" + type + ":v1");
     }
 
-    /**
-     * Reads a structured-mode CloudEvent.
-     *
-     * @throws MalformedEventException when the value is not a CloudEvent 1.0 with a JSON object body
-     */
+    /** Reads a structured-mode CloudEvent (the whole event is the value). */
     public InboundEvent decode(String value) {
+        return decode(Map.of(), value);
+    }
+
+    /**
+     * Reads a CloudEvent from a Kafka record in either mode of the CloudEvents Kafka binding: structured (the whole
+     * event is the value) or binary (attributes in {@code ce_} headers, the value is the data), as the CloudEvents SDK
+     * reads them.
+     *
+     * @throws MalformedEventException when the record is not a CloudEvent 1.0 with a JSON object body
+     */
+    public InboundEvent decode(Map<String, String> headers, String value) {
         if (value == null || value.isBlank()) {
             throw new MalformedEventException("the message has no value");
         }
         CloudEvent event;
         try {
-            event = format.deserialize(value.getBytes(StandardCharsets.UTF_8));
-        } catch (EventDeserializationException | IllegalArgumentException | IllegalStateException e) {
-            throw new MalformedEventException("not a CloudEvents 1.0 JSON event: " + rootMessage(e));
+            if (headers.containsKey(BINARY_SPECVERSION)) {
+                RecordHeaders kafkaHeaders = new RecordHeaders();
+                headers.forEach((name, v) -> kafkaHeaders.add(name, v.getBytes(StandardCharsets.UTF_8)));
+                event = KafkaMessageFactory.createReader(kafkaHeaders, value.getBytes(StandardCharsets.UTF_8)).toEvent();
+            } else {
+                event = format.deserialize(value.getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (RuntimeException e) {
+            throw new MalformedEventException("not a CloudEvents 1.0 event, in structured JSON or in binary mode: " + rootMessage(e));
         }
         UUID id;
         try {

@@ -28,7 +28,7 @@ import org.jcm.registry.platform.problem.RuleBook;
  * resource method names its rule codes once, in the extension {@value #EXTENSION} (comma-separated), and this filter
  * turns them, with the refusals every operation shares (an invalid request, an unreadable or too large body, an internal
  * error, an unavailable database), into responses per status, each with the {@code Problem} schema and one example per
- * rule. A code no rule has fails the build.
+ * rule. A code no rule has fails the start-up. It also marks as nullable every property a schema does not require.
  */
 public class ProblemResponses implements OASFilter {
 
@@ -42,6 +42,9 @@ public class ProblemResponses implements OASFilter {
             openAPI.setComponents(OASFactory.createComponents());
         }
         openAPI.getComponents().addSchema("Problem", problemSchema());
+        if (openAPI.getComponents().getSchemas() != null) {
+            openAPI.getComponents().getSchemas().forEach((name, schema) -> allowNull(schema));
+        }
         if (openAPI.getPaths() == null) {
             return;
         }
@@ -76,11 +79,40 @@ public class ProblemResponses implements OASFilter {
         }
         refusals.add(PlatformRule.INTERNAL);
         refusals.add(PlatformRule.UNAVAILABLE);
+        if (op.getSecurity() == null) {
+            // No caller is authenticated yet: say so explicitly rather than leave it unsaid.
+            op.setSecurity(List.of());
+        }
         Map<Integer, List<Rule>> byStatus = new TreeMap<>(refusals.stream().distinct().collect(Collectors.groupingBy(Rule::status)));
         if (op.getResponses() == null) {
             op.setResponses(OASFactory.createAPIResponses());
         }
         byStatus.forEach((status, statusRules) -> op.getResponses().addAPIResponse(Integer.toString(status), response(path, statusRules)));
+    }
+
+    /**
+     * Replies carry {@code null} for what is not known (a country not yet activated has no activation date): every
+     * property a schema does not require may be null, and the document says so (OpenAPI 3.1: JSON Schema's {@code null}).
+     */
+    private static void allowNull(Schema schema) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+        Map<String, Schema> properties = new LinkedHashMap<>();
+        schema.getProperties().forEach((name, property) -> properties.put(name, required.contains(name) ? property : nullable(property)));
+        schema.setProperties(properties);
+    }
+
+    private static Schema nullable(Schema property) {
+        if (property.getRef() != null) {
+            return OASFactory.createSchema().anyOf(List.of(property, OASFactory.createSchema().addType(Schema.SchemaType.NULL)))
+                    .description(property.getDescription());
+        }
+        if (property.getType() != null && !property.getType().isEmpty() && !property.getType().contains(Schema.SchemaType.NULL)) {
+            property.addType(Schema.SchemaType.NULL);
+        }
+        return property;
     }
 
     private static APIResponse response(String path, List<Rule> rules) {

@@ -64,6 +64,10 @@ class HostileInputTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/q/health/ready").then().statusCode(200));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/api/audit/verify").then()
                 .body("valid", equalTo(true), "entriesAwaitingChain", equalTo(0)));
+        // And what every GET answers about these projects, reports and methodologies is what the OpenAPI document says.
+        assertThat(OpenApiChecks.replyShortcomings(base.toString(), Map.of("id", project, "projectId", project, "reportId", report, "code", "NG")))
+                .isEmpty();
+        assertThat(OpenApiChecks.replyShortcomings(base.toString(), Map.of("id", pending))).isEmpty();
     }
 
     /** Every operation names itself, says what it does, and documents each refusal it may answer as a problem with its rule. */

@@ -1,0 +1,34 @@
+package org.jcm.registry.contract.partner;
+
+import java.util.UUID;
+
+import org.jcm.registry.contract.EventTopic;
+import org.jcm.registry.contract.Topics;
+
+/**
+ * What the registry tells a partner-country system on its outbound topic {@code jcm.partner.{cc}.outbound.v1}: the
+ * answer to every event it published (as the Kyoto registries answered every message with a response code), so that it
+ * can reconcile without asking an operator. Exactly one service answers each event: the one that applies its type, or
+ * for what no service can read, {@link PartnerEventTypes#UNREADABLE_OWNER}.
+ */
+@EventTopic(pattern = Topics.PARTNER_OUTBOUND_PATTERN)
+public sealed interface PartnerAnswer {
+
+    /** How an answered event ended. */
+    enum Outcome {
+        /** Applied: its effect is recorded. */
+        APPLIED,
+        /** Applied before (the same event id from the same source): nothing changed again. */
+        DUPLICATE,
+        /** Refused with the rule it broke; it is kept as a dead letter that operators can replay after a fix. */
+        REFUSED
+    }
+
+    /**
+     * The answer to one record on a partner's inbound topic. {@code answeredEventId}, {@code answeredEventType} and
+     * {@code answeredSource} are null when the record was no readable CloudEvent; {@code answeredRecord} names it then
+     * ({@code topic/partition/offset}). {@code ruleCode} and {@code reason} say why an event was refused.
+     */
+    record PartnerEventAnswered(String country, UUID answeredEventId, String answeredEventType, String answeredSource, String answeredRecord,
+            Outcome outcome, String ruleCode, String reason, String answeredBy) implements PartnerAnswer {}
+}
