@@ -106,12 +106,18 @@ for (const t of topics) {
   if (!s.config || Number(s.config['min.insync.replicas']) !== 2) fail(`KafkaTopic ${t.metadata.name}: min.insync.replicas should be 2`);
 }
 
-// 4. KafkaUsers: one per service plus partner-mn; every ACL names a real topic.
+// 4. KafkaUsers: one per service, with the ACLs of KafkaAccess.java (test-support), and one per partner
+// country, each in partner-<cc>.yaml with its two topics; every literal ACL names a real topic.
 const users = byKind('KafkaUser');
-for (const u of [...Object.keys(SERVICES), 'partner-mn']) {
+for (const u of [...Object.keys(SERVICES), ...PARTNERS.map((cc) => `partner-${cc}`)]) {
   if (!users.some((x) => x.metadata.name === u)) fail(`KafkaUser missing: ${u}`);
 }
+const grantsOf = (u) => ((u.spec && u.spec.authorization && u.spec.authorization.acls) || [])
+  .map((a) => `${a.resource.type} ${a.resource.name} ${a.resource.patternType}:${[...a.operations].sort().join('+')}`).sort();
 for (const u of users) {
+  if (!u.spec || !u.spec.authentication || u.spec.authentication.type !== 'scram-sha-512') {
+    fail(`KafkaUser ${u.metadata.name}: authentication should be scram-sha-512`);
+  }
   for (const acl of (u.spec && u.spec.authorization && u.spec.authorization.acls) || []) {
     const r = acl.resource || {};
     if (r.type === 'topic' && r.patternType === 'literal' && !TOPICS.includes(r.name)) {
@@ -122,12 +128,46 @@ for (const u of users) {
     }
   }
 }
-const partner = users.find((x) => x.metadata.name === 'partner-mn');
-if (partner) {
-  const topicAcls = partner.spec.authorization.acls.filter((a) => a.resource.type === 'topic');
-  const grants = topicAcls.map((a) => `${a.resource.name}:${[...a.operations].sort().join('+')}`).sort();
-  const want = ['jcm.partner.mn.inbound.v1:Describe+Write', 'jcm.partner.mn.outbound.v1:Describe+Read'];
-  if (JSON.stringify(grants) !== JSON.stringify(want)) fail(`KafkaUser partner-mn: topic ACLs ${grants}, want ${want}`);
+// The services' grants, as KafkaAccess.Service#grants() describes them.
+const COUNTRIES = 'jcm.country-onboarding.countries.v1';
+const SERVICE_GRANTS = {
+  'country-onboarding': { reads: [], partnerOps: 'Describe+Read+Write' },
+  'project-registry': { reads: [COUNTRIES], partnerOps: 'Describe+Read+Write' },
+  'credit-issuance': { reads: [COUNTRIES], partnerOps: 'Describe+Write' },
+};
+for (const [svc, g] of Object.entries(SERVICE_GRANTS)) {
+  const u = users.find((x) => x.metadata.name === svc);
+  if (!u) continue;
+  const want = [
+    `topic jcm.${svc}. prefix:Create+Describe+Write`,
+    ...g.reads.map((t) => `topic ${t} literal:Describe+Read`),
+    `topic jcm.partner. prefix:${g.partnerOps}`,
+    `group ${svc} prefix:Describe+Read`,
+  ].sort();
+  const have = grantsOf(u);
+  if (JSON.stringify(have) !== JSON.stringify(want)) fail(`KafkaUser ${svc}: ACLs ${have}, want ${want}`);
+}
+for (const cc of PARTNERS) {
+  const file = path.join(k8sDir, `partner-${cc}.yaml`);
+  if (!fs.existsSync(file)) { fail(`missing deploy/k8s/partner-${cc}.yaml`); continue; }
+  const inFile = loadAll(file).map((d) => `${d.kind}/${d.metadata && d.metadata.name}`).sort();
+  const wantInFile = [`KafkaTopic/jcm.partner.${cc}.inbound.v1`, `KafkaTopic/jcm.partner.${cc}.outbound.v1`, `KafkaUser/partner-${cc}`].sort();
+  if (JSON.stringify(inFile) !== JSON.stringify(wantInFile)) fail(`partner-${cc}.yaml holds ${inFile}, want ${wantInFile}`);
+  const partner = users.find((x) => x.metadata.name === `partner-${cc}`);
+  if (!partner) continue;
+  const want = [`group partner-${cc} prefix:Describe+Read`, `topic jcm.partner.${cc}.inbound.v1 literal:Describe+Write`,
+    `topic jcm.partner.${cc}.outbound.v1 literal:Describe+Read`].sort();
+  const have = grantsOf(partner);
+  if (JSON.stringify(have) !== JSON.stringify(want)) fail(`KafkaUser partner-${cc}: ACLs ${have}, want ${want}`);
+}
+// Every listener authenticates with SCRAM over TLS.
+for (const k of byKind('Kafka')) {
+  for (const l of (k.spec && k.spec.kafka && k.spec.kafka.listeners) || []) {
+    if (!l.tls || !l.authentication || l.authentication.type !== 'scram-sha-512') {
+      fail(`Kafka ${k.metadata.name}: listener ${l.name} should be tls with scram-sha-512 authentication`);
+    }
+  }
+  if (!((k.spec.kafka.listeners || []).some((l) => l.type !== 'internal'))) fail(`Kafka ${k.metadata.name}: no external listener for the partners`);
 }
 
 // 5. The services: Deployment, Service, HPA (max <= partitions), PDB, ports.
@@ -144,6 +184,9 @@ for (const [svc, port] of Object.entries(SERVICES)) {
   if (!c.livenessProbe || c.livenessProbe.httpGet.path !== '/q/health/live') fail(`Deployment ${svc}: liveness probe should be /q/health/live`);
   if (!c.resources || !c.resources.requests || !c.resources.limits) fail(`Deployment ${svc}: resources requests and limits`);
   if (dep.spec.replicas !== 2) fail(`Deployment ${svc}: replicas should be 2`);
+  const kafkaPassword = (c.env || []).find((e) => e.name === 'JCM_KAFKA_PASSWORD');
+  const ref = kafkaPassword && kafkaPassword.valueFrom && kafkaPassword.valueFrom.secretKeyRef;
+  if (!ref || ref.name !== svc || ref.key !== 'password') fail(`Deployment ${svc}: JCM_KAFKA_PASSWORD should come from secret ${svc}, key password (its KafkaUser)`);
   for (const kind of ['Service', 'HorizontalPodAutoscaler', 'PodDisruptionBudget']) {
     if (!byKind(kind).some((o) => o.metadata.name === svc)) fail(`${kind} missing: ${svc}`);
   }
@@ -154,17 +197,33 @@ for (const [svc, port] of Object.entries(SERVICES)) {
   if (!cs) { fail(`docker-compose.yml: service ${svc} missing`); continue; }
   if (String((cs.environment || {}).QUARKUS_HTTP_PORT) !== String(port)) fail(`docker-compose.yml ${svc}: QUARKUS_HTTP_PORT should be ${port}`);
   if (!(cs.ports || []).includes(`127.0.0.1:${port}:${port}`)) fail(`docker-compose.yml ${svc}: should publish 127.0.0.1:${port}:${port}`);
+  if (!(cs.environment || {}).JCM_KAFKA_PASSWORD) fail(`docker-compose.yml ${svc}: JCM_KAFKA_PASSWORD missing (its Kafka user's password)`);
   const dockerfile = path.join(root, svc, 'src', 'main', 'docker', 'Dockerfile.jvm');
   if (!fs.existsSync(dockerfile)) fail(`missing ${rel(dockerfile)}`);
   else if (!new RegExp(`^EXPOSE ${port}$`, 'm').test(fs.readFileSync(dockerfile, 'utf8'))) fail(`${rel(dockerfile)}: should EXPOSE ${port}`);
   if (!fs.existsSync(path.join(root, svc, '.dockerignore'))) fail(`missing ${svc}/.dockerignore`);
 }
 
-// 6. docker-compose.yml creates the same topics.
+// 6. docker-compose.yml creates the same topics, the partners' from its one list, and every listener authenticates.
 const init = composeServices['kafka-init'];
 const initScript = init ? [].concat(init.command || []).join('\n') : '';
-for (const t of TOPICS) if (!initScript.includes(t)) fail(`docker-compose.yml kafka-init does not create ${t}`);
+const partnerList = /^\s*PARTNERS="([^"]*)"/m.exec(initScript);
+const composePartners = partnerList ? partnerList[1].split(/\s+/).filter(Boolean).sort() : [];
+if (JSON.stringify(composePartners) !== JSON.stringify([...PARTNERS].sort())) {
+  fail(`docker-compose.yml kafka-init: PARTNERS="${composePartners.join(' ')}", want the example partners ${PARTNERS.join(' ')}`);
+}
+for (const t of TOPICS.filter((t) => !t.startsWith('jcm.partner.'))) if (!initScript.includes(t)) fail(`docker-compose.yml kafka-init does not create ${t}`);
+for (const dir of ['inbound', 'outbound']) {
+  if (!initScript.includes(`topic "jcm.partner.$$cc.${dir}.v1"`)) fail(`docker-compose.yml kafka-init does not create jcm.partner.<cc>.${dir}.v1 for each partner`);
+}
 if (!initScript.includes(`--partitions ${COMPOSE_PARTITIONS}`)) fail(`docker-compose.yml kafka-init should use --partitions ${COMPOSE_PARTITIONS}`);
+const kafkaEnv = (composeServices.kafka && composeServices.kafka.environment) || {};
+for (const entry of String(kafkaEnv.KAFKA_LISTENER_SECURITY_PROTOCOL_MAP || '').split(',')) {
+  if (!/^[A-Z_]+:SASL_(PLAINTEXT|SSL)$/.test(entry)) fail(`docker-compose.yml kafka: listener ${entry} does not authenticate`);
+}
+if (kafkaEnv.KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND !== 'false' || !kafkaEnv.KAFKA_AUTHORIZER_CLASS_NAME) {
+  fail('docker-compose.yml kafka: an authorizer with allow.everyone.if.no.acl.found=false is required');
+}
 
 // 7. The Keycloak realm file is JSON with the four roles.
 try {

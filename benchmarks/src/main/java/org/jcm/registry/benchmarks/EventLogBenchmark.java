@@ -21,9 +21,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jcm.registry.testsupport.KafkaAccess;
 import org.jcm.registry.testsupport.KafkaBroker;
+import org.jcm.registry.testsupport.KafkaCredentials;
 import org.jcm.registry.testsupport.PostgresServer;
 import org.jcm.registry.testsupport.ServiceProcess;
+import org.jcm.registry.testsupport.Tokens;
 
 /**
  * How fast does a business change become a committed, chained and published event, compared with what the
@@ -40,6 +43,9 @@ import org.jcm.registry.testsupport.ServiceProcess;
  * </ol>
  */
 public final class EventLogBenchmark {
+
+    private static final String ISSUER = "urn:jcm:benchmark";
+    private static String operatorToken;
 
     private EventLogBenchmark() {}
 
@@ -63,7 +69,15 @@ public final class EventLogBenchmark {
             System.out.printf("  raw PostgreSQL: %8.0f single-row commits/s%n", baseline);
 
             // Extra service settings for a variant, e.g. -Djcm.bench.service-env=JCM_EVENT_LOG_RELAY_ON_COMMIT=false
-            java.util.Map<String, String> env = new java.util.HashMap<>(ServiceProcess.environment(db, broker.bootstrapServers()));
+            // country-onboarding as its own Kafka user, with its real ACLs.
+            KafkaCredentials kafka = KafkaCredentials.random(KafkaAccess.Service.COUNTRY_ONBOARDING.user);
+            KafkaAccess.provisionService(broker, KafkaAccess.Service.COUNTRY_ONBOARDING, kafka, 3);
+            java.util.Map<String, String> env = new java.util.HashMap<>(ServiceProcess.environment(db, broker.bootstrapServers(), kafka));
+            // Requests carry an operator's bearer token from an issuer of the benchmark's own, as every caller's must.
+            Tokens.writeKeyPair(work.resolve("jwt"));
+            env.putAll(ServiceProcess.trusting(work.resolve("jwt").resolve("jwt-public.pem"), ISSUER));
+            operatorToken = Tokens.issuer(work.resolve("jwt").resolve("jwt-private.pem"), ISSUER).token("benchmark-operator", java.util.List.of(
+                    "operator"), null, null, Duration.ofHours(2));
             for (String kv : System.getProperty("jcm.bench.service-env", "").split(",")) {
                 if (kv.contains("=")) {
                     env.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
@@ -218,7 +232,8 @@ public final class EventLogBenchmark {
 
     private static void post(HttpClient http, ServiceProcess service, String path, String json, int expected) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                .header("Authorization", "Bearer " + operatorToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != expected) {
             throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
@@ -230,7 +245,9 @@ public final class EventLogBenchmark {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < deadline) {
-            String verify = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/audit/verify")).build(),
+            String verify = http.send(
+                    HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/audit/verify")).header("Authorization", "Bearer " + operatorToken)
+                            .build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             String page = http
                     .send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/audit/events?after=" + (entries - 1) + "&limit=1000")).build(),

@@ -1,11 +1,11 @@
 package org.jcm.registry.e2e;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.jcm.registry.testsupport.Api.given;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -15,17 +15,21 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import io.restassured.http.ContentType;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.jcm.registry.testsupport.Api;
 import org.jcm.registry.testsupport.KafkaBroker;
+import org.jcm.registry.testsupport.KafkaClient;
 import org.jcm.registry.testsupport.PostgresServer;
 import org.jcm.registry.testsupport.ServiceProcess;
 import org.jcm.registry.testsupport.ServiceProcess.Service;
 import org.jcm.registry.testsupport.TestInfra;
+import org.jcm.registry.testsupport.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -56,13 +60,19 @@ class RegistryFlowIT {
         work = repo.resolve("e2e-tests/target/e2e-" + ProcessHandle.current().pid());
         postgres = PostgresServer.startOrConnect(work.resolve("postgres"), 0, true);
         broker = KafkaBroker.startOrConnect(work.resolve("kafka"), 0);
+        // Each service as its own Kafka user with its real ACLs (KafkaAccess); its topics exist before any service starts.
+        TestInfra.useKafka(broker);
+        for (Service s : Service.values()) {
+            TestInfra.serviceCredentials(s.dir);
+        }
         postgres.createDatabaseIfAbsent(DATABASE);
+        Tokens.writeKeyPair(work.resolve("jwt"));
+        System.setProperty(TestInfra.JWT_KEY_DIR, work.resolve("jwt").toString());
         for (Service s : Service.values()) {
             DATABASES.put(s, postgres.provisionService(DATABASE, s.schema, s.schema));
             SERVICES.put(s, newProcess(s, 0).start());
         }
         SERVICES.values().forEach(p -> p.awaitReady(Duration.ofMinutes(3)));
-        System.setProperty(TestInfra.KAFKA_BOOTSTRAP, broker.bootstrapServers());
     }
 
     @AfterAll
@@ -89,10 +99,12 @@ class RegistryFlowIT {
         String noSubject = cloudEvent(UUID.randomUUID().toString(), null, "TpeDesignationNotified", "{\"country\": \"UZ\"}");
         String notAUuid = cloudEvent("event-1", "UZ", "TpeDesignationNotified", "{\"country\": \"UZ\"}");
         String dataOnly = "{\"country\": \"UZ\", \"tpeId\": \"TPE-UZ-1\"}";
-        TestInfra.publish(topic, "UZ", garbage);
-        TestInfra.publish(topic, "UZ", noSubject);
-        TestInfra.publish(topic, "UZ", notAUuid);
-        TestInfra.publish(topic, "UZ", dataOnly, new RecordHeader("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8)),
+        // Published by Uzbekistan's partner system, with its own Kafka credentials, as in production.
+        KafkaClient uzbekistan = TestInfra.asPartner("UZ");
+        uzbekistan.publish(topic, "UZ", garbage);
+        uzbekistan.publish(topic, "UZ", noSubject);
+        uzbekistan.publish(topic, "UZ", notAUuid);
+        uzbekistan.publish(topic, "UZ", dataOnly, new RecordHeader("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8)),
                 new RecordHeader("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8)),
                 new RecordHeader("ce_type", "TpeDesignationNotified".getBytes(StandardCharsets.UTF_8)));
 
@@ -115,7 +127,7 @@ class RegistryFlowIT {
             assertThat(letters).noneMatch(l -> malformed.contains(l.get("value")));
         }
         // ...which answers the partner, once per record, with the refusal and its code.
-        await().atMost(WITHIN_SECONDS).untilAsserted(() -> assertThat(TestInfra.readAll("jcm.partner.uz.outbound.v1", Duration.ofMillis(500)))
+        await().atMost(WITHIN_SECONDS).untilAsserted(() -> assertThat(uzbekistan.readAll("jcm.partner.uz.outbound.v1", Duration.ofMillis(500)))
                 .extracting(r -> io.restassured.path.json.JsonPath.from(r.value()))
                 .filteredOn(a -> "REFUSED".equals(a.getString("data.outcome")))
                 .hasSize(malformed.size())
@@ -253,8 +265,10 @@ class RegistryFlowIT {
     }
 
     private static ServiceProcess newProcess(Service s, int port) {
-        return new ServiceProcess(s, repo, port, ServiceProcess.environment(DATABASES.get(s), broker.bootstrapServers()),
-                work.resolve("logs").resolve(s.dir + ".log"), "256m");
+        Map<String, String> env = new HashMap<>(
+                ServiceProcess.environment(DATABASES.get(s), broker.bootstrapServers(), TestInfra.serviceCredentials(s.dir)));
+        env.putAll(ServiceProcess.trusting(work.resolve("jwt").resolve("jwt-public.pem"), Api.ISSUER));
+        return new ServiceProcess(s, repo, port, env, work.resolve("logs").resolve(s.dir + ".log"), "256m");
     }
 
     private static String url(Service s) {

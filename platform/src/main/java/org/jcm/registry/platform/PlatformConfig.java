@@ -17,6 +17,21 @@ public interface PlatformConfig {
 
     EventLogConfig eventLog();
 
+    KafkaConfig kafka();
+
+    /**
+     * The service's own Kafka identity: every Kafka client of the service authenticates as it (SCRAM-SHA-512, through
+     * {@code kafka.sasl.jaas.config} in the platform's defaults), so that its ACLs apply.
+     */
+    interface KafkaConfig {
+
+        /** Its Kafka user: the service's name unless set ({@code JCM_KAFKA_USERNAME}). */
+        String username();
+
+        /** Its password ({@code JCM_KAFKA_PASSWORD}). No default: a service without one does not start. */
+        String password();
+    }
+
     HttpConfig http();
 
     interface HttpConfig {
@@ -31,6 +46,19 @@ public interface PlatformConfig {
     }
 
     InboxConfig inbox();
+
+    IdempotencyConfig idempotency();
+
+    interface IdempotencyConfig {
+
+        /** How long an Idempotency-Key and its first response are kept: long enough for a partner system's retries. */
+        @WithDefault("24h")
+        Duration retention();
+
+        /** How often keys past their retention are deleted. */
+        @WithDefault("1h")
+        String expiryInterval();
+    }
 
     interface InboxConfig {
 

@@ -1,10 +1,10 @@
 package org.jcm.registry.projectregistry;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.jcm.registry.testsupport.Api.given;
 
 import java.time.Duration;
 import java.time.Instant;

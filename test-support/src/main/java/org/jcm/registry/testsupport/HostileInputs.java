@@ -267,10 +267,22 @@ public final class HostileInputs {
         }
     }
 
+    private String token;
+    private long tokenMintedAt;
+
+    /** An operator bound to no country, so that hostile values reach validation and the services, not the security check. */
+    private String token() {
+        if (token == null || System.nanoTime() - tokenMintedAt > Duration.ofMinutes(5).toNanos()) {
+            token = Api.tokens().operator();
+            tokenMintedAt = System.nanoTime();
+        }
+        return token;
+    }
+
     private HttpResponse<String> send(HttpClient client, String method, String url, String body, String contentType) {
         requests++;
         URI uri = URI.create(url.startsWith("http") ? url : base + url);
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token());
         if (body != null) {
             b.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         } else {

@@ -12,6 +12,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  *
  * <p>Use with the init argument {@code schema} naming the service's schema. What the tests need to reach
  * the same infrastructure behind the service's back is published as system properties (see {@link TestInfra}).
+ *
+ * <p>The broker authenticates every client (SCRAM-SHA-512) and authorizes it by {@link KafkaAccess}: the service under
+ * test connects as its own Kafka user, with a password generated for this JVM.
  */
 public class JcmTestInfrastructure implements QuarkusTestResourceLifecycleManager {
 
@@ -32,6 +35,13 @@ public class JcmTestInfrastructure implements QuarkusTestResourceLifecycleManage
         config.put("quarkus.datasource.username", db.username());
         config.put("quarkus.datasource.password", db.password());
         config.put("kafka.bootstrap.servers", kafkaBootstrap());
+        // The service runs as its own Kafka user, with its real ACLs (KafkaAccess), not as the broker's admin.
+        KafkaCredentials kafka = TestInfra.serviceCredentials(KafkaAccess.Service.ofSchema(schema).user);
+        config.put("jcm.kafka.username", kafka.username());
+        config.put("jcm.kafka.password", kafka.password());
+        // The services trust this JVM's test issuer (Api.tokens()): tests mint their own tokens, security stays on.
+        config.put("mp.jwt.verify.publickey.location", Path.of(System.getProperty(TestInfra.JWT_KEY_DIR), "jwt-public.pem").toString());
+        config.put("mp.jwt.verify.issuer", Api.ISSUER);
         return config;
     }
 
@@ -56,7 +66,11 @@ public class JcmTestInfrastructure implements QuarkusTestResourceLifecycleManage
                 }
                 System.setProperty(TestInfra.PG_ADMIN_USER, postgres.adminUser());
                 System.setProperty(TestInfra.PG_ADMIN_PASSWORD, postgres.adminPassword());
-                System.setProperty(TestInfra.KAFKA_BOOTSTRAP, broker.bootstrapServers());
+                TestInfra.useKafka(broker);
+                // Every service's topics exist before any service subscribes: a consumer may read a topic it may not create.
+                KafkaAccess.createTopics(broker, KafkaAccess.serviceTopics(), 3);
+                Tokens.writeKeyPair(root.resolve("jwt"));
+                System.setProperty(TestInfra.JWT_KEY_DIR, root.resolve("jwt").toAbsolutePath().toString());
             }
             PostgresServer postgres = PostgresServer.connect(System.getProperty(TestInfra.PG_ADMIN_URL),
                     System.getProperty(TestInfra.PG_ADMIN_USER), System.getProperty(TestInfra.PG_ADMIN_PASSWORD));

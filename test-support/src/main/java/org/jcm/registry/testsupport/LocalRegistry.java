@@ -1,9 +1,18 @@
 package org.jcm.registry.testsupport;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -11,8 +20,16 @@ import java.util.concurrent.CountDownLatch;
  * keeping their data under {@code .jcm-local/} between runs (or external ones named by
  * {@code JCM_KAFKA_BOOTSTRAP_SERVERS} and {@code JCM_POSTGRES_URL}), then the three services with bounded heaps.
  * Ctrl-C stops the services first, then the broker, then the database.
+ *
+ * <p>Kafka clients authenticate (SCRAM-SHA-512) and are authorized by {@link KafkaAccess}: one user per service, one
+ * per partner country of {@code JCM_PARTNERS} (default MN, VN, TH). Their passwords are generated on first start and
+ * kept in {@code .jcm-local/kafka-credentials.properties} (mode 600); each partner's client settings are written to
+ * {@code .jcm-local/kafka-clients/partner-{cc}.properties} and printed.
  */
 public final class LocalRegistry {
+
+    /** Partitions of every topic the launcher creates, as in docker-compose.yml. */
+    private static final int PARTITIONS = 3;
 
     private LocalRegistry() {}
 
@@ -22,11 +39,25 @@ public final class LocalRegistry {
         int kafkaPort = Integer.getInteger("jcm.kafka.port", 9092);
         int postgresPort = Integer.getInteger("jcm.postgres.port", 15432);
         String heap = System.getProperty("jcm.service.heap", "256m");
+        // The partner countries whose systems may connect: each gets its two topics, its Kafka user and its ACLs.
+        List<String> partners = KafkaAccess.partners(
+                System.getProperty("jcm.partners", System.getenv().getOrDefault("JCM_PARTNERS", String.join(",", KafkaAccess.EXAMPLE_PARTNERS))));
+        // Kafka passwords are generated once and kept next to the broker's data, so that kept data and kept passwords agree.
+        Path passwordFile = home.resolve("kafka-credentials.properties");
+        Properties passwords = loadPasswords(passwordFile);
+        KafkaCredentials admin = credentials(passwords, KafkaAccess.ADMIN);
+        Map<ServiceProcess.Service, KafkaCredentials> serviceUsers = new EnumMap<>(ServiceProcess.Service.class);
+        for (ServiceProcess.Service s : ServiceProcess.Service.values()) {
+            serviceUsers.put(s, credentials(passwords, s.dir));
+        }
+        Map<String, KafkaCredentials> partnerUsers = new LinkedHashMap<>();
+        partners.forEach(cc -> partnerUsers.put(cc, credentials(passwords, KafkaAccess.partnerUser(cc))));
+        savePasswords(passwordFile, passwords);
 
         System.out.println("Starting PostgreSQL (data in " + home.resolve("postgres") + ") ...");
         PostgresServer postgres = PostgresServer.startOrConnect(home.resolve("postgres"), postgresPort, false);
         System.out.println("Starting Kafka (logs in " + home.resolve("kafka") + ") ...");
-        KafkaBroker broker = KafkaBroker.startOrConnect(home.resolve("kafka"), kafkaPort);
+        KafkaBroker broker = KafkaBroker.startOrConnect(home.resolve("kafka"), kafkaPort, admin);
 
         postgres.createDatabaseIfAbsent("jcm");
         List<ServiceProcess> services = new ArrayList<>();
@@ -44,10 +75,28 @@ public final class LocalRegistry {
             stopped.countDown();
         }, "jcm-local-stop"));
 
+        System.out.println("Provisioning Kafka topics, users and ACLs (passwords in " + repo.relativize(passwordFile) + ") ...");
+        Path clients = home.resolve("kafka-clients");
+        writeClientSettings(clients.resolve("admin.properties"), broker.bootstrapServers(), broker.adminCredentials());
+        for (ServiceProcess.Service s : ServiceProcess.Service.values()) {
+            KafkaAccess.provisionService(broker, KafkaAccess.Service.named(s.dir), serviceUsers.get(s), PARTITIONS);
+        }
+        for (Map.Entry<String, KafkaCredentials> p : partnerUsers.entrySet()) {
+            KafkaAccess.provisionPartner(broker, p.getKey(), p.getValue(), PARTITIONS);
+            writeClientSettings(clients.resolve(p.getValue().username() + ".properties"), broker.bootstrapServers(), p.getValue());
+        }
+
+        // The launcher is its own token issuer: a key pair made once under .jcm-local/jwt/, whose public half the services
+        // trust; deploy/token.sh mints development tokens with the private half.
+        Tokens.writeKeyPair(home.resolve("jwt"));
+        // Services answer on this machine only, unless told otherwise (JCM_BIND_HOST=0.0.0.0).
+        String bindHost = System.getenv().getOrDefault("JCM_BIND_HOST", "127.0.0.1");
         for (ServiceProcess.Service s : ServiceProcess.Service.values()) {
             PostgresServer.ServiceDatabase db = postgres.provisionService("jcm", s.schema, s.schema);
-            ServiceProcess process = new ServiceProcess(s, repo, s.defaultPort, ServiceProcess.environment(db, broker.bootstrapServers()),
-                    home.resolve("logs").resolve(s.dir + ".log"), heap);
+            Map<String, String> env = new java.util.HashMap<>(ServiceProcess.environment(db, broker.bootstrapServers(), serviceUsers.get(s)));
+            env.putAll(ServiceProcess.trusting(home.resolve("jwt").resolve("jwt-public.pem"), DevToken.ISSUER));
+            env.put("QUARKUS_HTTP_HOST", bindHost);
+            ServiceProcess process = new ServiceProcess(s, repo, s.defaultPort, env, home.resolve("logs").resolve(s.dir + ".log"), heap);
             services.add(process);
             System.out.println("Starting " + s.dir + " on " + process.baseUrl() + " (log: .jcm-local/logs/" + s.dir + ".log) ...");
             process.start();
@@ -61,12 +110,65 @@ public final class LocalRegistry {
         for (ServiceProcess p : services) {
             System.out.printf("  %-19s %s/q/swagger-ui   (OpenAPI: %s/q/openapi)%n", p.service().dir, p.baseUrl(), p.baseUrl());
         }
-        System.out.println("  Kafka               " + broker.bootstrapServers());
+        System.out.println("  Kafka               " + broker.bootstrapServers() + "  (SASL_PLAINTEXT, SCRAM-SHA-512; admin settings: "
+                + repo.relativize(clients.resolve("admin.properties")) + ")");
         System.out.println("  PostgreSQL          " + postgres.jdbcUrl("jcm") + " (one schema and role per service)");
         System.out.println();
-        System.out.println(
-                "Try: curl -s -X POST localhost:8081/api/countries -H 'Content-Type: application/json' -d '{\"code\":\"TH\",\"name\":\"Thailand\"}'");
+        System.out.println("Partner systems on Kafka (each may write only its inbound topic and read only its outbound topic):");
+        for (KafkaCredentials p : partnerUsers.values()) {
+            System.out.printf("  %-11s password %s  settings: %s%n", p.username(), p.password(),
+                    repo.relativize(clients.resolve(p.username() + ".properties")));
+        }
+        System.out.println("  (another partner country: JCM_PARTNERS=" + String.join(",", partners) + ",<CC> deploy/run-local.sh)");
+        System.out.println();
+        System.out.println("Every API call but the public reads needs a bearer token (listening on " + bindHost + "; JCM_BIND_HOST to change):");
+        System.out.println("  TOKEN=$(deploy/token.sh operator)                 # or: partner --country TH, participant --participant PP-TH-0001,");
+        System.out.println("                                                    #     auditor, operator --country TH (bound to one country)");
+        System.out
+                .println("Try: curl -s -X POST localhost:8081/api/countries -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' "
+                        + "-d '{\"code\":\"TH\",\"name\":\"Thailand\"}'");
         System.out.println("Press Ctrl-C to stop (services first, then Kafka, then PostgreSQL).");
         stopped.await();
+    }
+
+    private static Properties loadPasswords(Path file) {
+        Properties passwords = new Properties();
+        if (Files.exists(file)) {
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                passwords.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return passwords;
+    }
+
+    /** The user's kept password, or a new random one (kept from now on). */
+    private static KafkaCredentials credentials(Properties passwords, String user) {
+        String password = passwords.getProperty(user);
+        if (password == null) {
+            KafkaCredentials fresh = KafkaCredentials.random(user);
+            passwords.setProperty(user, fresh.password());
+            return fresh;
+        }
+        return new KafkaCredentials(user, password);
+    }
+
+    private static void savePasswords(Path file, Properties passwords) {
+        StringBuilder out = new StringBuilder("# Kafka users of the local registry and their SCRAM-SHA-512 passwords, generated on first start and\n"
+                + "# kept with the broker's data (.jcm-local/kafka). Delete both to start afresh.\n");
+        passwords.stringPropertyNames().stream().sorted()
+                .forEach(user -> out.append(user).append('=').append(passwords.getProperty(user)).append('\n'));
+        PrivateFiles.write(file, out.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Client settings of one user, for the Kafka command-line tools ({@code --command-config}, {@code --producer.config}). */
+    private static void writeClientSettings(Path file, String bootstrapServers, KafkaCredentials user) {
+        String settings = "# Kafka client settings of " + user.username() + " (written by the launcher at each start)\n"
+                + "bootstrap.servers=" + bootstrapServers + "\n"
+                + "security.protocol=SASL_PLAINTEXT\n"
+                + "sasl.mechanism=" + KafkaAccess.MECHANISM + "\n"
+                + "sasl.jaas.config=" + user.jaasConfig() + "\n";
+        PrivateFiles.write(file, settings.getBytes(StandardCharsets.UTF_8));
     }
 }

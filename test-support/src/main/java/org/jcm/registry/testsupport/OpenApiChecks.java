@@ -39,7 +39,7 @@ public final class OpenApiChecks {
         JsonNode doc = document(base);
         List<String> out = new ArrayList<>();
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields();
         while (paths.hasNext()) {
             Map.Entry<String, JsonNode> path = paths.next();
@@ -61,7 +61,8 @@ public final class OpenApiChecks {
             root.putObject("$defs").set("reply", schema);
             root.put("$ref", "#/$defs/reply");
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base.replaceAll("/$", "") + url)).build(),
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base.replaceAll("/$", "") + url))
+                        .header("Authorization", "Bearer " + Api.tokens().auditor()).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() != 200) {
                     continue;
@@ -121,9 +122,9 @@ public final class OpenApiChecks {
     }
 
     /** The service's live OpenAPI document; also written to {@code target/openapi.json} for the contract linters the CI runs. */
-    private static JsonNode document(String base) {
+    static JsonNode document(String base) {
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient()
+            HttpResponse<String> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
                     .send(HttpRequest.newBuilder(URI.create(base.replaceAll("/$", "") + "/q/openapi?format=json")).build(),
                             HttpResponse.BodyHandlers.ofString());
             Files.writeString(Path.of("target", "openapi.json"), r.body());

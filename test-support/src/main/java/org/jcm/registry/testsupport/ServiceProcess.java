@@ -55,13 +55,23 @@ public final class ServiceProcess implements AutoCloseable {
         this.heap = heap;
     }
 
-    /** The environment a service needs: its own database role and schema, and the broker. */
-    public static Map<String, String> environment(PostgresServer.ServiceDatabase db, String kafkaBootstrap) {
+    /**
+     * The environment a service needs: its own database role and schema, the broker, and its own Kafka user (SCRAM-SHA-512,
+     * see {@link KafkaAccess}), whose password the platform's configuration reads from {@code JCM_KAFKA_PASSWORD}.
+     */
+    public static Map<String, String> environment(PostgresServer.ServiceDatabase db, String kafkaBootstrap, KafkaCredentials kafka) {
         return Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl(),
                 "QUARKUS_DATASOURCE_USERNAME", db.username(),
                 "QUARKUS_DATASOURCE_PASSWORD", db.password(),
-                "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
+                "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap,
+                "JCM_KAFKA_USERNAME", kafka.username(),
+                "JCM_KAFKA_PASSWORD", kafka.password());
+    }
+
+    /** The environment that makes a service trust the bearer tokens of {@code issuer}, signed by the key {@code publicKeyPem}. */
+    public static Map<String, String> trusting(Path publicKeyPem, String issuer) {
+        return Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKeyPem.toAbsolutePath().toString(), "MP_JWT_VERIFY_ISSUER", issuer);
     }
 
     public ServiceProcess start() {

@@ -4,33 +4,30 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * What a test needs to reach the real broker and database behind the service's back: publish as a partner
- * system would, read what a service published, or change a row as an intruder with database rights would.
- * Reads the system properties {@link JcmTestInfrastructure} sets, so it works from any class loader.
+ * What a test needs to reach the real broker and database behind the service's back: publish as the broker's
+ * operator ({@link #publish}) or as a partner system with its own Kafka credentials ({@link #asPartner}), read what a
+ * service published, or change a row as an intruder with database rights would. Reads the system properties
+ * {@link JcmTestInfrastructure} sets, so it works from any class loader.
  */
 public final class TestInfra {
 
     public static final String KAFKA_BOOTSTRAP = "jcm-test.kafka.bootstrap";
+    /** The broker's super user and its password: publish and readAll act as it (they play the broker operator). */
+    public static final String KAFKA_ADMIN_USER = "jcm-test.kafka.admin-user";
+    public static final String KAFKA_ADMIN_PASSWORD = "jcm-test.kafka.admin-password";
+    /** Prefix of the password of each Kafka user this JVM provisioned ({@code .country-onboarding}, {@code .partner-th}). */
+    public static final String KAFKA_PASSWORD = "jcm-test.kafka.password";
+    private static final String KAFKA_PARTNER_TOPICS = "jcm-test.kafka.partner-topics";
+    /** Shared by every class loader of the JVM (an interned string), as the system properties it guards. */
+    private static final Object KAFKA_LOCK = "jcm-test.kafka.provisioning".intern();
+    private static final int PARTITIONS = 3;
     public static final String PG_ADMIN_URL = "jcm-test.pg.admin-url";
     public static final String PG_ADMIN_USER = "jcm-test.pg.admin-user";
     public static final String PG_ADMIN_PASSWORD = "jcm-test.pg.admin-password";
@@ -38,7 +35,14 @@ public final class TestInfra {
     /** The data directory of the PostgreSQL server started for this JVM (absent for an external one). */
     public static final String PG_DATA_DIR = "jcm-test.pg.data-dir";
 
+    /** The directory of the test issuer's key pair (jwt-private.pem, jwt-public.pem), one per JVM. */
+    public static final String JWT_KEY_DIR = "jcm-test.jwt.key-dir";
+
     private TestInfra() {}
+
+    public static String jwtKeyDir() {
+        return required(JWT_KEY_DIR);
+    }
 
     public static String kafkaBootstrap() {
         return required(KAFKA_BOOTSTRAP);
@@ -55,57 +59,99 @@ public final class TestInfra {
         return DriverManager.getConnection(required(PG_DATABASE_URL + "." + schema), schema, schema);
     }
 
-    /** Publishes a structured-mode CloudEvent exactly as the services' relay does (with its content-type header). */
+    /** Publishes a structured-mode CloudEvent exactly as the services' relay does (with its content-type header), as the admin. */
     public static RecordMetadata publishEvent(String topic, Integer partition, String key, String cloudEvent) {
         return publish(topic, partition, key, cloudEvent,
                 new org.apache.kafka.common.header.internals.RecordHeader("content-type",
                         "application/cloudevents+json".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
-    /** Publishes one record and waits until the broker has it. */
+    /** Publishes one record as the admin and waits until the broker has it. */
     public static RecordMetadata publish(String topic, String key, String value, Header... headers) {
         return publish(topic, null, key, value, headers);
     }
 
-    /** Publishes one record to a given partition (null: by key) and waits until the broker has it. */
+    /**
+     * Publishes one record as the admin (the broker operator, whom no ACL limits) to a given partition (null: by key)
+     * and waits until the broker has it. A partner inbound topic gets its partner's outbound topic too, as the operator
+     * creates both when a partner comes on board: the service that answers may not create topics outside its own.
+     */
     public static RecordMetadata publish(String topic, Integer partition, String key, String value, Header... headers) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, partition, key, value, List.of(headers));
-            return producer.send(record).get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Could not publish to " + topic, e);
+        KafkaAccess.partnerOfInboundTopic(topic).ifPresent(TestInfra::ensurePartnerTopics);
+        return asAdmin().publish(topic, partition, key, value, headers);
+    }
+
+    /**
+     * Every record on {@code topic} from the beginning, read as the admin by a fresh consumer group until {@code quiet}
+     * passes with nothing new.
+     */
+    public static List<ConsumerRecord<String, String>> readAll(String topic, Duration quiet) {
+        return asAdmin().readAll(topic, quiet);
+    }
+
+    /** The broker of this JVM, administered as its super user. */
+    public static KafkaBroker kafka() {
+        return KafkaBroker.connect(kafkaBootstrap(), new KafkaCredentials(required(KAFKA_ADMIN_USER), required(KAFKA_ADMIN_PASSWORD)));
+    }
+
+    /** Makes this JVM's tests use {@code broker} (the end-to-end tests start their own). */
+    public static void useKafka(KafkaBroker broker) {
+        System.setProperty(KAFKA_ADMIN_USER, broker.adminCredentials().username());
+        System.setProperty(KAFKA_ADMIN_PASSWORD, broker.adminCredentials().password());
+        System.setProperty(KAFKA_BOOTSTRAP, broker.bootstrapServers());
+    }
+
+    /** A client as the broker's super user: the broker operator, whom no ACL limits. */
+    public static KafkaClient asAdmin() {
+        return new KafkaClient(kafkaBootstrap(), kafka().adminCredentials());
+    }
+
+    /** A client as a registry service ({@code country-onboarding}, ...), with the service's real ACLs. */
+    public static KafkaClient asService(String service) {
+        return new KafkaClient(kafkaBootstrap(), serviceCredentials(service));
+    }
+
+    /**
+     * A client as the partner-country system of {@code countryCode}: its user {@code partner-{cc}}, its ACLs and its two
+     * topics are provisioned first (once per JVM), as {@link KafkaAccess} describes them.
+     */
+    public static KafkaClient asPartner(String countryCode) {
+        String user = KafkaAccess.partnerUser(countryCode);
+        synchronized (KAFKA_LOCK) {
+            String password = System.getProperty(KAFKA_PASSWORD + "." + user);
+            if (password == null) {
+                KafkaCredentials credentials = KafkaCredentials.random(user);
+                KafkaAccess.provisionPartner(kafka(), countryCode, credentials, PARTITIONS);
+                System.setProperty(KAFKA_PASSWORD + "." + user, credentials.password());
+                System.setProperty(KAFKA_PARTNER_TOPICS + "." + user, "true");
+                password = credentials.password();
+            }
+            return new KafkaClient(kafkaBootstrap(), new KafkaCredentials(user, password));
         }
     }
 
-    /** Every record on {@code topic} from the beginning, read by a fresh consumer group until {@code quiet} passes with nothing new. */
-    public static List<ConsumerRecord<String, String>> readAll(String topic, Duration quiet) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            int emptyPolls = 0;
-            long pollMillis = 200;
-            while (emptyPolls * pollMillis < quiet.toMillis() || records.isEmpty() && emptyPolls * pollMillis < 10_000) {
-                var batch = consumer.poll(Duration.ofMillis(pollMillis));
-                if (batch.isEmpty()) {
-                    emptyPolls++;
-                } else {
-                    emptyPolls = 0;
-                    batch.forEach(records::add);
-                }
+    /** The credentials of a registry service's own Kafka user, provisioned with its topics and ACLs once per JVM. */
+    public static KafkaCredentials serviceCredentials(String service) {
+        synchronized (KAFKA_LOCK) {
+            String password = System.getProperty(KAFKA_PASSWORD + "." + service);
+            if (password == null) {
+                KafkaCredentials credentials = KafkaCredentials.random(service);
+                KafkaAccess.provisionService(kafka(), KafkaAccess.Service.named(service), credentials, PARTITIONS);
+                System.setProperty(KAFKA_PASSWORD + "." + service, credentials.password());
+                password = credentials.password();
+            }
+            return new KafkaCredentials(service, password);
+        }
+    }
+
+    private static void ensurePartnerTopics(String countryCode) {
+        String marker = KAFKA_PARTNER_TOPICS + "." + KafkaAccess.partnerUser(countryCode);
+        synchronized (KAFKA_LOCK) {
+            if (System.getProperty(marker) == null) {
+                KafkaAccess.createTopics(kafka(), KafkaAccess.partnerTopics(countryCode), PARTITIONS);
+                System.setProperty(marker, "true");
             }
         }
-        return records;
     }
 
     /**

@@ -26,7 +26,6 @@ public enum CountryRule implements Rule {
     FIRST_TRANSFER_REQUIRED("JCM-CTY-019", "Authorizing OIMP use needs the first-transfer definition", 422),
     FIRST_TRANSFER_WITHOUT_OIMP("JCM-CTY-020", "A first-transfer definition applies only when OIMP use is authorized", 422),
     PARTNER_MAY_NOT_PUBLISH("JCM-CTY-021", "The partner country may not publish this event in its current state", 409),
-    PARTNER_SOURCE_MISMATCH("JCM-CTY-022", "The event's source is not the country's partner system", 403),
     INVALID_QUERY("JCM-CTY-023", "The query parameters are not valid", 400);
 
     private final Definition definition;

@@ -33,6 +33,7 @@ import org.jcm.registry.platform.eventlog.EventStream;
 import org.jcm.registry.platform.eventlog.EventStreams;
 import org.jcm.registry.platform.eventlog.HistoryEntry;
 import org.jcm.registry.platform.problem.RuleViolation;
+import org.jcm.registry.platform.security.Caller;
 
 /** Every change to a partner country, each committed together with the event that tells the other services. */
 @ApplicationScoped
@@ -51,7 +52,9 @@ public class CountryService {
     }
 
     @Transactional
-    public CountrySnapshot propose(String code, String alpha3, String name, String actor) {
+    public CountrySnapshot propose(String code, String alpha3, String name, Caller caller) {
+        caller.actGlobally("propose a partner country");
+        String actor = caller.actor();
         PartnerCountry country = PartnerCountry.propose(IsoCountry.of(code, alpha3), name, clock);
         if (countries.byCode(country.code()).isPresent()) {
             throw new RuleViolation(CountryRule.ALREADY_ONBOARDED, country.code() + " is already onboarded; see /api/countries/" + country.code());
@@ -61,17 +64,23 @@ public class CountryService {
     }
 
     @Transactional
-    public CountrySnapshot signBilateralDocument(String code, LocalDate signedOn, String actor) {
+    public CountrySnapshot signBilateralDocument(String code, LocalDate signedOn, Caller caller) {
+        caller.actForCountry(code);
+        String actor = caller.actor();
         return change(code, actor, c -> c.signBilateralDocument(signedOn, clock), s -> new BilateralDocumentSigned(s, actor, signedOn));
     }
 
     @Transactional
-    public CountrySnapshot establishJointCommittee(String code, LocalDate establishedOn, String actor) {
+    public CountrySnapshot establishJointCommittee(String code, LocalDate establishedOn, Caller caller) {
+        caller.actForCountry(code);
+        String actor = caller.actor();
         return change(code, actor, c -> c.establishJointCommittee(establishedOn, clock), s -> new JointCommitteeEstablished(s, actor, establishedOn));
     }
 
     @Transactional
-    public CountrySnapshot activate(String code, LocalDate activatedOn, RegistryIdentity registry, String partnerSystemClientId, String actor) {
+    public CountrySnapshot activate(String code, LocalDate activatedOn, RegistryIdentity registry, String partnerSystemClientId, Caller caller) {
+        caller.actGlobally("activate a partner country");
+        String actor = caller.actor();
         if (registry.registryCode() != null && countries.registryCodeTakenByOther(registry.registryCode(), code)) {
             throw new RuleViolation(CountryRule.REGISTRY_CODE_TAKEN, "registry code " + registry.registryCode() + " belongs to another country");
         }
@@ -80,24 +89,32 @@ public class CountryService {
     }
 
     @Transactional
-    public CountrySnapshot suspend(String code, LocalDate suspendedOn, String reason, String actor) {
+    public CountrySnapshot suspend(String code, LocalDate suspendedOn, String reason, Caller caller) {
+        caller.actGlobally("suspend a partner country");
+        String actor = caller.actor();
         return change(code, actor, c -> c.suspend(suspendedOn, reason, clock),
                 s -> new PartnerCountrySuspended(s, actor, suspendedOn, reason.strip()));
     }
 
     @Transactional
-    public CountrySnapshot reinstate(String code, LocalDate reinstatedOn, String actor) {
+    public CountrySnapshot reinstate(String code, LocalDate reinstatedOn, Caller caller) {
+        caller.actGlobally("reinstate a partner country");
+        String actor = caller.actor();
         return change(code, actor, c -> c.reinstate(reinstatedOn, clock), s -> new PartnerCountryReinstated(s, actor, reinstatedOn));
     }
 
     @Transactional
-    public CountrySnapshot terminate(String code, LocalDate terminatedOn, String reason, String actor) {
+    public CountrySnapshot terminate(String code, LocalDate terminatedOn, String reason, Caller caller) {
+        caller.actGlobally("terminate a partnership");
+        String actor = caller.actor();
         return change(code, actor, c -> c.terminate(terminatedOn, reason, clock),
                 s -> new PartnerCountryTerminated(s, actor, terminatedOn, reason.strip()));
     }
 
     @Transactional
-    public TpeDesignation designateTpe(String code, String tpeId, String name, List<Integer> sectoralScopes, LocalDate designatedOn, String actor) {
+    public TpeDesignation designateTpe(String code, String tpeId, String name, List<Integer> sectoralScopes, LocalDate designatedOn, Caller caller) {
+        caller.actForCountry(code);
+        String actor = caller.actor();
         PartnerCountry country = countries.lockForChange(code);
         TpeDesignation designation = country.designateTpe(tpeId, name, sectoralScopes, designatedOn, clock);
         publish(country, actor, s -> new ThirdPartyEntityDesignated(s, actor, designation));
@@ -105,7 +122,9 @@ public class CountryService {
     }
 
     @Transactional
-    public TpeDesignation withdrawTpe(String code, String tpeId, LocalDate withdrawnOn, String actor) {
+    public TpeDesignation withdrawTpe(String code, String tpeId, LocalDate withdrawnOn, Caller caller) {
+        caller.actForCountry(code);
+        String actor = caller.actor();
         PartnerCountry country = countries.lockForChange(code);
         TpeDesignation designation = country.withdrawTpe(tpeId, withdrawnOn, clock);
         publish(country, actor, s -> new ThirdPartyEntityWithdrawn(s, actor, tpeId, withdrawnOn));
@@ -114,7 +133,9 @@ public class CountryService {
 
     /** Sets the Article 6 settings; settings equal to the current ones are no change and publish nothing. */
     @Transactional
-    public CountrySnapshot changeArticle6Settings(String code, Article6Settings settings, String actor) {
+    public CountrySnapshot changeArticle6Settings(String code, Article6Settings settings, Caller caller) {
+        caller.actForCountry(code);
+        String actor = caller.actor();
         PartnerCountry country = countries.lockForChange(code);
         if (!country.changeArticle6Settings(settings, clock)) {
             return country.snapshot();
@@ -123,20 +144,19 @@ public class CountryService {
     }
 
     /**
-     * Applies a Joint Committee decision the country's partner system published, as {@code partner:XX}, through the same
-     * step as an operator's request, once the country has accepted it from that system in its state.
+     * Applies a Joint Committee decision the country's partner system published, as that system ({@code partner:XX}),
+     * through the same step as an operator's request, once the country has accepted such a decision in its state.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void applyPartnerDecision(CountryPartnerEvent decision, String source) {
+    public void applyPartnerDecision(CountryPartnerEvent decision, Caller partner) {
         String code = decision.country();
-        countries.lockForChange(code).acceptPartnerDecision(decision, source);
-        String actor = "partner:" + code;
+        countries.lockForChange(code).acceptPartnerDecision(decision);
         if (decision instanceof JointCommitteeEstablishmentNotified jc) {
-            establishJointCommittee(code, jc.establishedOn(), actor);
+            establishJointCommittee(code, jc.establishedOn(), partner);
         } else if (decision instanceof TpeDesignationNotified d) {
-            designateTpe(code, d.tpeId(), d.name(), d.sectoralScopes(), d.designatedOn(), actor);
+            designateTpe(code, d.tpeId(), d.name(), d.sectoralScopes(), d.designatedOn(), partner);
         } else if (decision instanceof TpeWithdrawalNotified w) {
-            withdrawTpe(code, w.tpeId(), w.withdrawnOn(), actor);
+            withdrawTpe(code, w.tpeId(), w.withdrawnOn(), partner);
         }
     }
 
@@ -153,7 +173,8 @@ public class CountryService {
 
     /** Every event of the country from the event log, oldest first. */
     @Transactional
-    public List<HistoryEntry> history(String code) {
+    public List<HistoryEntry> history(String code, Caller caller) {
+        caller.readCountry(code);
         find(code);
         return events.history(code);
     }

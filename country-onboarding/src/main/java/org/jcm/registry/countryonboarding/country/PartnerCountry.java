@@ -176,9 +176,9 @@ public class PartnerCountry {
         return true;
     }
 
-    /** A Joint Committee decision the country's own partner system published: see {@link PartnerSystem#accept}. */
-    public void acceptPartnerDecision(CountryPartnerEvent decision, String source) {
-        new PartnerSystem(partnerSystemClientId).accept(decision, source, code, state, bilateralDocumentSignedOn != null);
+    /** A Joint Committee decision the country's own partner system published, if the country's state allows it. */
+    public void acceptPartnerDecision(CountryPartnerEvent decision) {
+        PartnerSystem.accept(decision, code, state, bilateralDocumentSignedOn != null);
     }
 
     /** The country's TPE designations, to read. */

@@ -5,23 +5,21 @@ import org.jcm.registry.contract.partner.CountryPartnerEvent;
 import org.jcm.registry.contract.partner.CountryPartnerEvent.JointCommitteeEstablishmentNotified;
 import org.jcm.registry.platform.problem.RuleViolation;
 
-/** The partner-country system allowed to publish a country's decisions: its client identity, known once the country is active. */
-record PartnerSystem(String clientId) {
+/**
+ * The decisions a partner country's own system may publish in the country's state. That the event comes from that system
+ * (its topic, its source) the platform checks for every service before the event reaches the country.
+ */
+final class PartnerSystem {
 
-    /**
-     * A decision is accepted only in a state in which the country publishes such decisions (a Joint Committee establishment
-     * needs a signed bilateral document; TPE decisions an ACTIVE country), and only from the country's own system.
-     */
-    void accept(CountryPartnerEvent decision, String source, String country, CountryState state, boolean bilateralDocumentSigned) {
+    private PartnerSystem() {}
+
+    /** A Joint Committee establishment needs a signed bilateral document (and no termination); TPE decisions an ACTIVE country. */
+    static void accept(CountryPartnerEvent decision, String country, CountryState state, boolean bilateralDocumentSigned) {
         boolean establishment = decision instanceof JointCommitteeEstablishmentNotified;
         if (establishment ? !bilateralDocumentSigned || state == CountryState.TERMINATED : state != CountryState.ACTIVE) {
             throw new RuleViolation(CountryRule.PARTNER_MAY_NOT_PUBLISH, country + " is " + state + ": " + (establishment
                     ? "a Joint Committee establishment needs a signed bilateral document"
                     : "only an ACTIVE country publishes TPE decisions"));
-        }
-        if (clientId != null && !clientId.equals(source)) {
-            throw new RuleViolation(CountryRule.PARTNER_SOURCE_MISMATCH, "an event with source '" + source + "' is not from " + country
-                    + "'s partner system '" + clientId + "'");
         }
     }
 }

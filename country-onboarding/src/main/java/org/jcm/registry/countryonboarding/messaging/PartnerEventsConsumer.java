@@ -10,6 +10,7 @@ import org.jcm.registry.countryonboarding.country.CountryService;
 import org.jcm.registry.platform.inbox.InboundHandler;
 import org.jcm.registry.platform.inbox.InboundProcessor;
 import org.jcm.registry.platform.messaging.InboundEvent;
+import org.jcm.registry.platform.security.Caller;
 
 /** The Joint Committee decisions that partner-country systems publish on their inbound topics. */
 @ApplicationScoped
@@ -36,6 +37,6 @@ public class PartnerEventsConsumer implements InboundHandler<CountryPartnerEvent
 
     @Override
     public void handle(CountryPartnerEvent event, InboundEvent envelope) {
-        countries.applyPartnerDecision(event, envelope.source());
+        countries.applyPartnerDecision(event, Caller.partnerSystem(event.country()));
     }
 }

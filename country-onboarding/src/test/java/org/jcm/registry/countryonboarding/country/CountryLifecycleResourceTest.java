@@ -1,6 +1,5 @@
 package org.jcm.registry.countryonboarding.country;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
@@ -11,6 +10,7 @@ import static org.jcm.registry.countryonboarding.country.CountryResourceTest.pro
 import static org.jcm.registry.countryonboarding.country.Onboarding.onboard;
 import static org.jcm.registry.countryonboarding.country.Onboarding.post;
 import static org.jcm.registry.countryonboarding.country.Onboarding.put;
+import static org.jcm.registry.testsupport.Api.given;
 
 import java.time.LocalDate;
 

@@ -1,11 +1,11 @@
 package org.jcm.registry.countryonboarding.country;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.jcm.registry.testsupport.Api.given;
 
 import java.time.LocalDate;
 

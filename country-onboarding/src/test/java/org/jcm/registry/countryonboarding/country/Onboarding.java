@@ -1,6 +1,6 @@
 package org.jcm.registry.countryonboarding.country;
 
-import static io.restassured.RestAssured.given;
+import static org.jcm.registry.testsupport.Api.given;
 
 import java.util.Locale;
 

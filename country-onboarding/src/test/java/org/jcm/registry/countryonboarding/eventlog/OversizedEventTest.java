@@ -1,11 +1,11 @@
 package org.jcm.registry.countryonboarding.eventlog;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.jcm.registry.testsupport.Api.given;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,10 +1,10 @@
 package org.jcm.registry.countryonboarding.eventlog;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.jcm.registry.countryonboarding.eventlog.EventLogTest.awaitChained;
 import static org.jcm.registry.countryonboarding.eventlog.EventLogTest.tamper;
+import static org.jcm.registry.testsupport.Api.given;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,9 +25,10 @@ class PagedVerificationTest {
     /** Verification reads the log page by page: a log several pages long (pages of 7 here) verifies, and tampering on a late page is found there. */
     @Test
     void aLogOfManyPagesVerifiesAndTamperingOnALatePageIsFoundThere() throws SQLException {
+        // Filler on a topic of the service's own: its Kafka user may create and write only jcm.country-onboarding.* (KafkaAccess).
         try (Connection c = TestInfra.adminConnection(SCHEMA); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO " + SCHEMA + ".event_log (event_id, topic, aggregate_type, aggregate_id, event_type, occurred_at, message) "
-                    + "SELECT gen_random_uuid(), 'jcm.test.verify-pages.v1', 'Filler', 'F' || g, 'FillerAdded', date_trunc('milliseconds', now()), "
+                    + "SELECT gen_random_uuid(), 'jcm.country-onboarding.test-verify-pages.v1', 'Filler', 'F' || g, 'FillerAdded', date_trunc('milliseconds', now()), "
                     + "'{\"n\": ' || g || '}' FROM generate_series(1, 60) g");
         }
         awaitChained();

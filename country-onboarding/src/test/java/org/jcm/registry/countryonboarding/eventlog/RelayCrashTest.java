@@ -1,7 +1,7 @@
 package org.jcm.registry.countryonboarding.eventlog;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jcm.registry.testsupport.Api.given;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package org.jcm.registry.countryonboarding.hostile;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.jcm.registry.testsupport.Api.given;
 
 import java.net.URL;
 import java.time.Duration;

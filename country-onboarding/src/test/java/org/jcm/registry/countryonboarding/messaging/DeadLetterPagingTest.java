@@ -1,8 +1,8 @@
 package org.jcm.registry.countryonboarding.messaging;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.jcm.registry.testsupport.Api.given;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package org.jcm.registry.countryonboarding.messaging;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.jcm.registry.testsupport.Api.given;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,5 @@
 package org.jcm.registry.countryonboarding.messaging;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
@@ -8,6 +7,7 @@ import static org.jcm.registry.countryonboarding.messaging.PartnerEvents.awaitDe
 import static org.jcm.registry.countryonboarding.messaging.PartnerEvents.idOf;
 import static org.jcm.registry.countryonboarding.messaging.PartnerEvents.publish;
 import static org.jcm.registry.countryonboarding.messaging.PartnerEvents.variant;
+import static org.jcm.registry.testsupport.Api.given;
 
 import java.time.Duration;
 import java.util.Map;
@@ -73,13 +73,13 @@ class PartnerInboundTest {
         publish("FJ", unknownCountry);
 
         assertThat(awaitDeadLetter("PW", idOf(unknownTpe)).get("reasonCode")).isEqualTo("JCM-CTY-016");
-        assertThat(awaitDeadLetter("PW", idOf(impostor)).get("reasonCode")).isEqualTo("JCM-CTY-022");
+        assertThat(awaitDeadLetter("PW", idOf(impostor)).get("reasonCode")).isEqualTo("JCM-MSG-007");
         assertThat(awaitDeadLetter("PW", idOf(incomplete)).get("reasonCode")).isEqualTo("JCM-MSG-001");
         assertThat(awaitDeadLetter("PW", idOf(badScope)).get("reasonCode")).isEqualTo("JCM-CTY-014");
         assertThat(awaitDeadLetter("PW", idOf(unknownType)).get("reasonCode")).isEqualTo("JCM-MSG-002");
-        assertThat(awaitDeadLetter("UA", idOf(notYetAPartner)).get("reasonCode")).isEqualTo("JCM-CTY-021");
+        assertThat(awaitDeadLetter("UA", idOf(notYetAPartner)).get("reasonCode")).isEqualTo("JCM-MSG-008");
         assertThat(awaitDeadLetter("UA", idOf(committeeBeforeSigning)).get("reasonCode")).isEqualTo("JCM-CTY-021");
-        assertThat(awaitDeadLetter("FJ", idOf(unknownCountry)).get("reasonCode")).isEqualTo("JCM-CTY-004");
+        assertThat(awaitDeadLetter("FJ", idOf(unknownCountry)).get("reasonCode")).isEqualTo("JCM-MSG-008");
 
         assertThat(version("PW")).isEqualTo(palau);
         assertThat(version("UA")).isEqualTo(1);

@@ -1,12 +1,12 @@
 package org.jcm.registry.countryonboarding.messaging;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 import static org.jcm.registry.countryonboarding.messaging.PartnerEvents.awaitDeadLetter;
 import static org.jcm.registry.countryonboarding.messaging.PartnerEvents.idOf;
 import static org.jcm.registry.countryonboarding.messaging.PartnerEvents.variant;
+import static org.jcm.registry.testsupport.Api.given;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,6 +1,5 @@
 package org.jcm.registry.countryonboarding.messaging;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -8,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.jcm.registry.countryonboarding.country.Onboarding.post;
 import static org.jcm.registry.countryonboarding.messaging.PartnerEvents.publish;
+import static org.jcm.registry.testsupport.Api.given;
 
 import java.time.Duration;
 import java.util.List;

@@ -17,6 +17,7 @@ import org.jcm.registry.platform.eventlog.EventStreams;
 import org.jcm.registry.platform.messaging.InboundEvent;
 import org.jcm.registry.platform.problem.RuleViolation;
 import org.jcm.registry.platform.readmodel.KnownCountries;
+import org.jcm.registry.platform.security.Caller;
 
 /** Opens each side's registry and its own accounts; more account and registry operations build on this. */
 @ApplicationScoped
@@ -90,7 +91,8 @@ public class RegistryService {
     }
 
     @Transactional
-    public List<Account> accountsOf(String code) {
+    public List<Account> accountsOf(String code, Caller caller) {
+        caller.readCountry(code);
         get(code);
         return accounts.ofRegistry(code);
     }

@@ -1,11 +1,11 @@
 package org.jcm.registry.creditissuance.country;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
+import static org.jcm.registry.testsupport.Api.given;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

@@ -1,9 +1,9 @@
 package org.jcm.registry.creditissuance.country;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.jcm.registry.testsupport.Api.given;
 
 import java.sql.Connection;
 import java.sql.Statement;

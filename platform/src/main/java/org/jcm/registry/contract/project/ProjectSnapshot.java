@@ -45,7 +45,13 @@ public record ProjectSnapshot(
     }
 
     /** A Japanese or partner-country entity taking part; exactly one is the focal point. */
-    public record Participant(String name, String country, String role, boolean focalPoint) {}
+    /** {@code participantId}: the registry identity of the entity (its tokens' {@code jcm_participant}), if it acts in the registry. */
+    public record Participant(String name, String country, String role, boolean focalPoint, String participantId) {
+
+        public Participant(String name, String country, String role, boolean focalPoint) {
+            this(name, country, role, focalPoint, null);
+        }
+    }
 
     /** A closed period of days, both ends included. */
     @Embeddable

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,6 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jcm.registry.platform.security.Caller;
+import org.jcm.registry.platform.security.Callers;
 
 /** The service's event log as auditors read it, and a verification of its hash chain. */
 @Path("/api/audit")
@@ -28,10 +31,12 @@ public class AuditResource {
 
     private final EventLog log;
     private final ChainVerifier verifier;
+    private final Callers callers;
 
-    public AuditResource(EventLog log, ChainVerifier verifier) {
+    public AuditResource(EventLog log, ChainVerifier verifier, Callers callers) {
         this.log = log;
         this.verifier = verifier;
+        this.callers = callers;
     }
 
     public record AuditEntry(long position, UUID eventId, String topic, String aggregateType, String aggregateId, String eventType,
@@ -51,8 +56,10 @@ public class AuditResource {
     @Path("/events")
     @Transactional
     @Operation(operationId = "listAuditEvents", summary = "Pages through the event log in chain order", description = "Entries with a chain position greater than `after`. Pass the returned `next` as `after` for the following page.")
+    @RolesAllowed({Caller.AUDITOR, Caller.OPERATOR})
     public AuditPage events(@QueryParam("after") @DefaultValue("0") @Min(0) long after,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        callers.current().readGlobally("the audit log");
         List<AuditEntry> entries = log.chainedAfter(after, limit).stream().map(AuditEntry::of).toList();
         return new AuditPage(entries, entries.isEmpty() ? after : entries.get(entries.size() - 1).position());
     }
@@ -60,7 +67,9 @@ public class AuditResource {
     @GET
     @Path("/verify")
     @Operation(operationId = "verifyAuditChain", summary = "Recomputes the hash chain", description = "Reports whether every entry still matches its hash and, if not, the first position that breaks the chain.")
+    @RolesAllowed({Caller.AUDITOR, Caller.OPERATOR})
     public ChainVerifier.Verification verify() {
+        callers.current().readGlobally("the audit log");
         return verifier.verify();
     }
 }

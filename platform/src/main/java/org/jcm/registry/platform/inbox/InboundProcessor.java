@@ -53,13 +53,15 @@ public class InboundProcessor implements Replay {
     private final Inbox inbox;
     private final DeadLetters deadLetters;
     private final PartnerAnswers answers;
+    private final PartnerSenders senders;
     private final Instance<InboundHandler<?>> handlers;
     private final PlatformConfig config;
     private final DatabaseConstraints constraints;
     private final EntityManager em;
 
-    public InboundProcessor(CloudEventCodec codec, Inbox inbox, DeadLetters deadLetters, PartnerAnswers answers, Instance<InboundHandler<?>> handlers,
-            PlatformConfig config, DatabaseConstraints constraints, EntityManager em) {
+    public InboundProcessor(CloudEventCodec codec, Inbox inbox, DeadLetters deadLetters, PartnerAnswers answers, PartnerSenders senders,
+            Instance<InboundHandler<?>> handlers, PlatformConfig config, DatabaseConstraints constraints, EntityManager em) {
+        this.senders = senders;
         this.codec = codec;
         this.inbox = inbox;
         this.deadLetters = deadLetters;
@@ -163,9 +165,9 @@ public class InboundProcessor implements Replay {
             if (handler == null) {
                 throw new RuleViolation(PlatformRule.UNKNOWN_EVENT_TYPE, "this service applies no events from topic " + d.topic());
             }
-            checkPartnerTopic(decoded, d.topic());
             Runnable effect = bound(handler, decoded);
             boolean applied = QuarkusTransaction.requiringNew().call(() -> {
+                senders.check(decoded, d.topic());
                 boolean first = inbox.firstDelivery(decoded, d.topic(), d.partition(), d.offset());
                 if (first) {
                     effect.run();
@@ -244,17 +246,6 @@ public class InboundProcessor implements Replay {
                     "'" + event.type() + "' is not a partner event type; known types: " + new TreeSet<>(PartnerEventTypes.OWNER.keySet()));
         }
         return owner.map(o -> !o.equals(config.serviceName())).orElse(true);
-    }
-
-    /** A partner system may speak only for its own country: the body's {@code country} must be its topic's. */
-    private static void checkPartnerTopic(InboundEvent event, String topic) {
-        Topics.partnerOfInboundTopic(topic).ifPresent(topicCountry -> {
-            String country = event.data().path("country").asText("");
-            if (!topicCountry.equals(country)) {
-                throw new RuleViolation(PlatformRule.COUNTRY_MISMATCH, "event " + event.id() + " names country '" + country
-                        + "' but arrived on the inbound topic of " + topicCountry);
-            }
-        });
     }
 
     /** Doubling waits, up to a ceiling, for as long as it takes. */

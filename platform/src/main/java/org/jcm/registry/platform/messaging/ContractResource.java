@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,6 +25,7 @@ import org.jcm.registry.platform.problem.RuleViolation;
  */
 @Path("/")
 @Tag(name = "Contract", description = "The AsyncAPI document of this service's events and the JSON Schemas it references")
+@PermitAll
 public class ContractResource {
 
     private final String service;

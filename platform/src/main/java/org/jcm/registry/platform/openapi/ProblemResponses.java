@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.examples.Example;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.jcm.registry.platform.problem.PlatformRule;
 import org.jcm.registry.platform.problem.Problem;
@@ -34,6 +35,12 @@ public class ProblemResponses implements OASFilter {
 
     public static final String EXTENSION = "x-jcm-refuses";
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
+    private static final Parameter IDEMPOTENCY_KEY = OASFactory.createParameter().name("Idempotency-Key").in(Parameter.In.HEADER).required(false)
+            .description("Makes a retry safe: the same key with the same request returns the first response without acting again "
+                    + "(header `Idempotent-Replayed: true`); the same key with another request is refused (JCM-REQ-015). Keys are per "
+                    + "caller and kept for 24 hours. A UUID is a good key.")
+            .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).pattern("^[!-~]{1,255}$").maxLength(255))
+            .example("5f0c1e4e-2b9a-4c1e-9d7e-3a2f4b6c8d10");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -60,6 +67,16 @@ public class ProblemResponses implements OASFilter {
         if (method != PathItem.HttpMethod.GET) {
             refusals.addAll(List.of(PlatformRule.VALUE_NOT_STORABLE, PlatformRule.EVENT_TOO_LARGE));
         }
+        if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT) {
+            op.addParameter(IDEMPOTENCY_KEY);
+            refusals.addAll(List.of(PlatformRule.IDEMPOTENCY_KEY_INVALID, PlatformRule.IDEMPOTENCY_KEY_REUSED));
+        }
+        if (op.getSecurity() != null && !op.getSecurity().isEmpty()) {
+            refusals.addAll(List.of(PlatformRule.UNAUTHORIZED, PlatformRule.FORBIDDEN, PlatformRule.OUT_OF_SCOPE));
+        } else {
+            // Public: anonymous callers are welcome, and the document says so rather than leaving it unsaid.
+            op.setSecurity(List.of());
+        }
         if (op.getDescription() == null || op.getDescription().isBlank() || op.getSummary() == null || op.getOperationId() == null) {
             throw new IllegalStateException(method + " " + path + " needs an operationId, a summary and a description in its @Operation");
         }
@@ -79,10 +96,6 @@ public class ProblemResponses implements OASFilter {
         }
         refusals.add(PlatformRule.INTERNAL);
         refusals.add(PlatformRule.UNAVAILABLE);
-        if (op.getSecurity() == null) {
-            // No caller is authenticated yet: say so explicitly rather than leave it unsaid.
-            op.setSecurity(List.of());
-        }
         Map<Integer, List<Rule>> byStatus = new TreeMap<>(refusals.stream().distinct().collect(Collectors.groupingBy(Rule::status)));
         if (op.getResponses() == null) {
             op.setResponses(OASFactory.createAPIResponses());

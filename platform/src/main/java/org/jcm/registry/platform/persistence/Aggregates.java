@@ -34,7 +34,10 @@ public final class Aggregates {
         }
         T managed = managedInstance(em, type, id);
         if (managed != null) {
-            em.refresh(managed, mode);
+            // Lock the row, then reload it: a refresh with a lock mode takes Hibernate's follow-on locking path, which
+            // fails (NullPointerException) on an aggregate with a loaded collection (a country with its TPEs).
+            em.lock(managed, mode);
+            em.refresh(managed);
             return Optional.of(managed);
         }
         return Optional.ofNullable(em.find(type, id, mode));

@@ -7,15 +7,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -39,6 +44,41 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = 1)
     public Response ruleViolation(RuleViolation e, UriInfo uri) {
         return Problems.response(e, instance(uri));
+    }
+
+    /** No token: the operation needs one. */
+    @ServerExceptionMapper(priority = 1)
+    public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
+        return challenge(Problems.response(PlatformRule.UNAUTHORIZED,
+                "This operation needs a bearer token (header Authorization: Bearer <token>) from the registry's identity provider.", instance(uri),
+                null), null);
+    }
+
+    /** A token that does not verify: expired, signed by another issuer, or not meant for the registry. Its content is never echoed. */
+    @ServerExceptionMapper(priority = 1)
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return challenge(Problems.response(PlatformRule.UNAUTHORIZED,
+                "The bearer token was not accepted: it is expired, not signed by the registry's issuer, or not meant for the registry "
+                        + "(audience jcm-registry). Obtain a new one.",
+                instance(uri), null), "invalid_token");
+    }
+
+    /** A valid token whose roles do not include one the operation allows. */
+    @ServerExceptionMapper(priority = 1)
+    public Response forbidden(ForbiddenException e, UriInfo uri, ResourceInfo resource) {
+        RolesAllowed allowed = resource == null || resource.getResourceMethod() == null
+                ? null
+                : resource.getResourceMethod().getAnnotation(RolesAllowed.class);
+        String detail = allowed == null
+                ? "The caller's role may not do this."
+                : "This operation is for the role" + (allowed.value().length > 1 ? "s " : " ") + String.join(", ", allowed.value())
+                        + "; the token carries none of them.";
+        return Problems.response(PlatformRule.FORBIDDEN, detail, instance(uri), null);
+    }
+
+    private static Response challenge(Response problem, String error) {
+        return Response.fromResponse(problem)
+                .header("WWW-Authenticate", "Bearer realm=\"jcm-registry\"" + (error == null ? "" : ", error=\"" + error + "\"")).build();
     }
 
     @ServerExceptionMapper(priority = 1)

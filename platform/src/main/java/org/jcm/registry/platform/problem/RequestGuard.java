@@ -16,6 +16,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import org.jboss.logging.Logger;
 import org.jcm.registry.platform.PlatformConfig;
 import org.jcm.registry.platform.json.StrictJson;
 
@@ -27,6 +28,8 @@ import org.jcm.registry.platform.json.StrictJson;
  */
 @ApplicationScoped
 public class RequestGuard {
+
+    private static final Logger ACCESS = Logger.getLogger("org.jcm.registry.access");
 
     /** Before Quarkus' own body-size check (order -2). */
     private static final int ORDER = -100;
@@ -131,6 +134,10 @@ public class RequestGuard {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        // Before authentication: the caller is not known yet. The path may be hostile, so it is logged clipped.
+        String logged = Problems.clip(String.valueOf(rawPath));
+        ACCESS.infof("Refused %s %s for anonymous: %d %s", ctx.request().method(), logged.length() > 200 ? logged.substring(0, 200) + "..." : logged,
+                rule.status(), rule.code());
         // The body of a refused request is not read: the connection closes after the answer.
         ctx.response().setStatusCode(rule.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close").end(json);

@@ -2,6 +2,7 @@ package org.jcm.registry.projectregistry.country;
 
 import java.util.List;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,6 +26,7 @@ import org.jcm.registry.platform.readmodel.KnownCountries;
 @Path("/api/countries")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Partner countries (read model)", description = "Countries as known here from country-onboarding's events; read only")
+@PermitAll
 public class CountryReadModelResource {
 
     private final KnownCountries countries;

@@ -25,6 +25,7 @@ import org.jcm.registry.platform.eventlog.EventStreams;
 import org.jcm.registry.platform.eventlog.HistoryEntry;
 import org.jcm.registry.platform.problem.RuleViolation;
 import org.jcm.registry.platform.readmodel.KnownCountries;
+import org.jcm.registry.platform.security.Caller;
 import org.jcm.registry.projectregistry.ReferenceCounters;
 
 /** Every change to a methodology, each committed together with the event that tells the other services. */
@@ -49,7 +50,9 @@ public class MethodologyService {
     }
 
     @Transactional
-    public MethodologySnapshot propose(String country, String title, int sectoralScope, LocalDate proposedOn, String actor) {
+    public MethodologySnapshot propose(String country, String title, int sectoralScope, LocalDate proposedOn, Caller caller) {
+        caller.actForCountry(country);
+        String actor = caller.actor();
         requireJointCommittee(country);
         Methodology m = Methodology.propose(UUID.randomUUID(), country, title, sectoralScope, proposedOn == null ? LocalDate.now(clock) : proposedOn,
                 clock);
@@ -58,30 +61,34 @@ public class MethodologyService {
     }
 
     @Transactional
-    public MethodologySnapshot approve(String id, JcDecision decision, String actor) {
-        Methodology m = methodologies.lockForChange(id);
+    public MethodologySnapshot approve(String id, JcDecision decision, Caller caller) {
+        Methodology m = actOn(id, caller);
+        String actor = caller.actor();
         m.approve(decision, clock, () -> counters.next(m.country(), ReferenceCounters.Kind.METHODOLOGY));
         return publish(m, s -> new MethodologyApproved(s, actor, decision));
     }
 
     @Transactional
-    public MethodologySnapshot reject(String id, JcDecision decision, String reason, String actor) {
-        Methodology m = methodologies.lockForChange(id);
+    public MethodologySnapshot reject(String id, JcDecision decision, String reason, Caller caller) {
+        Methodology m = actOn(id, caller);
+        String actor = caller.actor();
         m.reject(decision, clock);
         return publish(m, s -> new MethodologyRejected(s, actor, decision, reason));
     }
 
     @Transactional
-    public MethodologySnapshot revise(String id, String title, JcDecision decision, String actor) {
-        Methodology m = methodologies.lockForChange(id);
+    public MethodologySnapshot revise(String id, String title, JcDecision decision, Caller caller) {
+        Methodology m = actOn(id, caller);
+        String actor = caller.actor();
         int previous = m.version();
         m.revise(title, decision, clock);
         return publish(m, s -> new MethodologyRevised(s, actor, decision, previous));
     }
 
     @Transactional
-    public MethodologySnapshot withdraw(String id, JcDecision decision, String reason, String actor) {
-        Methodology m = methodologies.lockForChange(id);
+    public MethodologySnapshot withdraw(String id, JcDecision decision, String reason, Caller caller) {
+        Methodology m = actOn(id, caller);
+        String actor = caller.actor();
         m.withdraw(decision, clock);
         return publish(m, s -> new MethodologyWithdrawn(s, actor, decision, reason));
     }
@@ -97,9 +104,17 @@ public class MethodologyService {
     }
 
     @Transactional
-    public List<HistoryEntry> history(String id) {
+    public List<HistoryEntry> history(String id, Caller caller) {
         Methodology m = methodologies.byIdOrReference(id).orElseThrow(() -> MethodologyRepository.notFound(id));
+        caller.readCountry(m.country());
         return events.history(m.id().toString());
+    }
+
+    /** Locks the methodology for a Joint Committee decision of its country, recorded by that country's operator or partner system. */
+    private Methodology actOn(String id, Caller caller) {
+        Methodology m = methodologies.lockForChange(id);
+        caller.actForCountry(m.country());
+        return m;
     }
 
     private void requireJointCommittee(String code) {

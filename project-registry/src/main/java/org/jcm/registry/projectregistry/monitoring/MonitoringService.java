@@ -14,6 +14,7 @@ import org.jcm.registry.contract.project.ProjectEvent.VerificationNegative;
 import org.jcm.registry.contract.project.ProjectSnapshot;
 import org.jcm.registry.platform.problem.RuleViolation;
 import org.jcm.registry.platform.readmodel.KnownCountries;
+import org.jcm.registry.platform.security.Caller;
 import org.jcm.registry.projectregistry.monitoring.MonitoringViews.MonitoringReportView;
 import org.jcm.registry.projectregistry.monitoring.MonitoringViews.VerificationView;
 import org.jcm.registry.projectregistry.project.Participation;
@@ -48,8 +49,10 @@ public class MonitoringService {
     }
 
     @Transactional
-    public MonitoringReportView submit(String projectId, MonitoringReport.Claim claim, String actor) {
+    public MonitoringReportView submit(String projectId, MonitoringReport.Claim claim, Caller caller) {
         Project project = projects.lockShared(projectId);
+        caller.actForProject(project.label(), project.hostCountry(), project.participantIds());
+        String actor = caller.actor();
         MonitoringReport report = MonitoringReport.submit(project, claim, id -> predecessor(project, id),
                 period -> reports.overlapping(project.id(), period).stream().findFirst(), clock, actor);
         reports.persist(report);
@@ -58,8 +61,10 @@ public class MonitoringService {
     }
 
     @Transactional
-    public VerificationView verify(String projectId, UUID reportId, Verification.Finding finding, String actor) {
+    public VerificationView verify(String projectId, UUID reportId, Verification.Finding finding, Caller caller) {
         Project project = projects.lockShared(projectId);
+        caller.actForProject(project.label(), project.hostCountry(), project.participantIds());
+        String actor = caller.actor();
         MonitoringReport report = lockedReport(project, reportId);
         List<Verification> existing = verifications.ofReport(reportId);
         Verification v = Verification.record(project, report, new Verification.Standing(reports.supersededBy(reportId), existing,

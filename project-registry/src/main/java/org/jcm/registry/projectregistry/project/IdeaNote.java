@@ -1,7 +1,11 @@
 package org.jcm.registry.projectregistry.project;
 
 import java.math.BigDecimal;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jcm.registry.contract.project.DocumentReference;
 import org.jcm.registry.contract.project.ProjectSnapshot.CityCollaboration;
@@ -29,6 +33,13 @@ public record IdeaNote(String title, List<Participant> participants, Period cred
         return this;
     }
 
+    /** The registry identities of the participants, those that have one. */
+    public Set<String> participantIds() {
+        return participants == null
+                ? Set.of()
+                : participants.stream().map(Participant::participantId).filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet());
+    }
+
     @Override
     public List<DocumentReference> documents() {
         return documents == null ? List.of() : documents;
@@ -54,6 +65,10 @@ public record IdeaNote(String title, List<Participant> participants, Period cred
             throw new RuleViolation(ProjectRule.FOCAL_POINT,
                     "got " + focalPoints + " focal points among " + (participants == null ? 0 : participants.size())
                             + " participants");
+        }
+        List<String> ids = participants.stream().map(Participant::participantId).filter(Objects::nonNull).toList();
+        if (ids.size() != new HashSet<>(ids).size()) {
+            throw new RuleViolation(ProjectRule.DUPLICATE_PARTICIPANT, "participant ids " + ids + " name one participant twice");
         }
     }
 

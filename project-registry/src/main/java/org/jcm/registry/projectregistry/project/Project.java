@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -229,6 +230,11 @@ public class Project {
         state = next;
         revision++;
         updatedAt = clock.instant();
+    }
+
+    /** The participants that may act on the project (their tokens' {@code jcm_participant}). */
+    public Set<String> participantIds() {
+        return content.participantIds();
     }
 
     public String label() {

@@ -2,6 +2,9 @@ package org.jcm.registry.projectregistry.project;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.CollectionTable;
@@ -67,6 +70,10 @@ public class ProjectContent {
 
     String title() {
         return title;
+    }
+
+    Set<String> participantIds() {
+        return participants.stream().map(Participant::participantId).filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet());
     }
 
     List<ProjectSnapshot.Participant> participants() {

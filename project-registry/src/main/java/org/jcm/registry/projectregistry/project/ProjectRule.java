@@ -31,7 +31,8 @@ public enum ProjectRule implements Rule {
     ALREADY_VERIFIED("JCM-PRJ-026", "The monitoring report is already verified: correct the verification instead", 409),
     SUPERSEDED("JCM-PRJ-027", "The record was superseded by a correction", 409),
     NEGATIVE_WITH_REDUCTIONS("JCM-PRJ-028", "A negative opinion verifies no reductions", 422),
-    INVALID_CORRECTION("JCM-PRJ-029", "A correction restates the same monitoring period as the record it supersedes", 422);
+    INVALID_CORRECTION("JCM-PRJ-029", "A correction restates the same monitoring period as the record it supersedes", 422),
+    DUPLICATE_PARTICIPANT("JCM-PRJ-030", "A participant id appears more than once among the project's participants", 422);
 
     private final Definition definition;
 

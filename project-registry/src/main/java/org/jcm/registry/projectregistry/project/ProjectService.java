@@ -31,6 +31,7 @@ import org.jcm.registry.platform.eventlog.EventStreams;
 import org.jcm.registry.platform.eventlog.HistoryEntry;
 import org.jcm.registry.platform.problem.RuleViolation;
 import org.jcm.registry.platform.readmodel.KnownCountries;
+import org.jcm.registry.platform.security.Caller;
 import org.jcm.registry.projectregistry.ReferenceCounters;
 import org.jcm.registry.projectregistry.methodology.Methodology;
 import org.jcm.registry.projectregistry.methodology.MethodologyRepository;
@@ -62,7 +63,9 @@ public class ProjectService {
     }
 
     @Transactional
-    public ProjectSnapshot submitIdea(String hostCountry, String methodology, IdeaNote note, LocalDate submittedOn, String actor) {
+    public ProjectSnapshot submitIdea(String hostCountry, String methodology, IdeaNote note, LocalDate submittedOn, Caller caller) {
+        caller.actForProject("submitted to " + hostCountry, hostCountry, note.participantIds());
+        String actor = caller.actor();
         Participation.requireActive(countries.find(hostCountry), hostCountry, "take a new project");
         Methodology m = methodologies.byIdOrReference(methodology)
                 .filter(x -> x.country().equals(hostCountry) && x.takesNewProjects())
@@ -78,8 +81,9 @@ public class ProjectService {
     }
 
     @Transactional
-    public ProjectSnapshot grantNoObjection(String id, JcDecision decision, String actor) {
-        Project p = projects.lockForChange(id);
+    public ProjectSnapshot grantNoObjection(String id, JcDecision decision, Caller caller) {
+        Project p = actOn(id, caller);
+        String actor = caller.actor();
         if (!p.grantNoObjection(decision, clock)) {
             return p.snapshot();
         }
@@ -87,31 +91,35 @@ public class ProjectService {
     }
 
     @Transactional
-    public ProjectSnapshot publishDesign(String id, LocalDate publishedOn, DocumentReference designDocument, String actor) {
-        Project p = projects.lockForChange(id);
+    public ProjectSnapshot publishDesign(String id, LocalDate publishedOn, DocumentReference designDocument, Caller caller) {
+        Project p = actOn(id, caller);
+        String actor = caller.actor();
         DocumentReference recorded = p.publishDesign(publishedOn, designDocument, clock);
         return publish(p, s -> new ProjectDesignPublished(s, actor, publishedOn, recorded));
     }
 
     @Transactional
-    public ProjectSnapshot validate(String id, String tpeId, LocalDate validatedOn, DocumentReference report, String actor) {
-        Project p = projects.lockForChange(id);
+    public ProjectSnapshot validate(String id, String tpeId, LocalDate validatedOn, DocumentReference report, Caller caller) {
+        Project p = actOn(id, caller);
+        String actor = caller.actor();
         TpeDesignation tpe = Participation.requireDesignatedTpe(knownCountry(p.hostCountry()), tpeId, p.sectoralScope(), validatedOn);
         p.validate(tpe, validatedOn, report, clock);
         return publish(p, s -> new ProjectValidated(s, actor, s.validation()));
     }
 
     @Transactional
-    public ProjectSnapshot requestRegistration(String id, LocalDate requestedOn, String actor) {
-        Project p = projects.lockForChange(id);
+    public ProjectSnapshot requestRegistration(String id, LocalDate requestedOn, Caller caller) {
+        Project p = actOn(id, caller);
+        String actor = caller.actor();
         Participation.requireActive(countries.find(p.hostCountry()), p.hostCountry(), "request the registration of " + p.label());
         p.requestRegistration(requestedOn == null ? LocalDate.now(clock) : requestedOn, clock);
         return publish(p, s -> new ProjectRegistrationRequested(s, actor, s.registrationRequestedOn()));
     }
 
     @Transactional
-    public ProjectSnapshot register(String id, JcDecision decision, String actor) {
-        Project p = projects.lockForChange(id);
+    public ProjectSnapshot register(String id, JcDecision decision, Caller caller) {
+        Project p = actOn(id, caller);
+        String actor = caller.actor();
         boolean registered = p.register(decision, clock, () -> {
             Participation.requireActive(countries.find(p.hostCountry()), p.hostCountry(), "register " + p.label());
             return counters.next(p.hostCountry(), ReferenceCounters.Kind.PROJECT);
@@ -123,15 +131,17 @@ public class ProjectService {
     }
 
     @Transactional
-    public ProjectSnapshot withdraw(String id, LocalDate withdrawnOn, String reason, String actor) {
-        Project p = projects.lockForChange(id);
+    public ProjectSnapshot withdraw(String id, LocalDate withdrawnOn, String reason, Caller caller) {
+        Project p = actOn(id, caller);
+        String actor = caller.actor();
         p.withdraw(withdrawnOn == null ? LocalDate.now(clock) : withdrawnOn, clock);
         return publish(p, s -> new ProjectWithdrawn(s, actor, s.withdrawnOn(), reason));
     }
 
     @Transactional
-    public ProjectSnapshot deregister(String id, JcDecision decision, String reason, String actor) {
-        Project p = projects.lockForChange(id);
+    public ProjectSnapshot deregister(String id, JcDecision decision, String reason, Caller caller) {
+        Project p = actOn(id, caller);
+        String actor = caller.actor();
         p.deregister(decision, clock);
         return publish(p, s -> new ProjectDeregistered(s, actor, decision, reason));
     }
@@ -146,10 +156,10 @@ public class ProjectService {
                     + decision.country());
         }
         JcDecision jc = new JcDecision(decision.decisionReference(), decision.decidedOn());
-        String actor = "partner:" + decision.country();
+        Caller partner = Caller.partnerSystem(decision.country());
         return decision instanceof ProjectRegistrationNotified
-                ? register(p.id().toString(), jc, actor)
-                : grantNoObjection(p.id().toString(), jc, actor);
+                ? register(p.id().toString(), jc, partner)
+                : grantNoObjection(p.id().toString(), jc, partner);
     }
 
     @Transactional
@@ -172,14 +182,22 @@ public class ProjectService {
     }
 
     @Transactional
-    public List<HistoryEntry> history(String id) {
+    public List<HistoryEntry> history(String id, Caller caller) {
         Project p = projects.byIdentifier(id).orElseThrow(() -> ProjectRepository.notFound(id));
+        caller.readProject(p.label(), p.hostCountry(), p.participantIds());
         return events.history(p.id().toString());
     }
 
     /** Appends an event about a project (its own, or one of its monitoring reports and verifications) in this transaction. */
     public void append(Project p, ProjectEvent event) {
         events.append(p.id().toString(), event);
+    }
+
+    /** Locks the project for a change by this caller: its host country's operator or partner system, or a participant it names. */
+    Project actOn(String id, Caller caller) {
+        Project p = projects.lockForChange(id);
+        caller.actForProject(p.label(), p.hostCountry(), p.participantIds());
+        return p;
     }
 
     private CountrySnapshot knownCountry(String code) {

@@ -1,10 +1,10 @@
 package org.jcm.registry.projectregistry.hostile;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.jcm.registry.projectregistry.Fixtures.SHA;
+import static org.jcm.registry.testsupport.Api.given;
 
 import java.net.URL;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package org.jcm.registry.projectregistry.methodology;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.jcm.registry.testsupport.Api.given;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
 package org.jcm.registry.projectregistry.methodology;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -9,6 +8,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.jcm.registry.projectregistry.Fixtures.post;
 import static org.jcm.registry.projectregistry.Fixtures.problem;
+import static org.jcm.registry.testsupport.Api.given;
 
 import java.time.LocalDate;
 

@@ -1,10 +1,10 @@
 package org.jcm.registry.projectregistry.partner;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.jcm.registry.testsupport.Api.given;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -117,6 +117,7 @@ class PartnerDecisionsTest {
         return ContractSchemas.example(type)
                 .replaceAll("\"id\": \"[^\"]+\"", "\"id\": \"" + UUID.randomUUID() + "\"")
                 .replace("\"country\": \"UZ\"", "\"country\": \"" + country + "\"")
+                .replace("urn:jcm:partner:uz-registry", "urn:jcm:partner:" + country.toLowerCase() + "-registry")
                 .replace("UZ_PIN001", pin);
     }
 }

@@ -1,11 +1,11 @@
 package org.jcm.registry.projectregistry.project;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.jcm.registry.projectregistry.Fixtures.SHA;
 import static org.jcm.registry.projectregistry.Fixtures.post;
 import static org.jcm.registry.projectregistry.Fixtures.problem;
+import static org.jcm.registry.testsupport.Api.given;
 
 import java.time.LocalDate;
 

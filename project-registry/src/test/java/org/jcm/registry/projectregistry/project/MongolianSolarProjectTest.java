@@ -1,6 +1,5 @@
 package org.jcm.registry.projectregistry.project;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -8,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.jcm.registry.projectregistry.Fixtures.SHA;
 import static org.jcm.registry.projectregistry.Fixtures.post;
+import static org.jcm.registry.testsupport.Api.given;
 
 import java.io.IOException;
 import java.nio.file.Files;

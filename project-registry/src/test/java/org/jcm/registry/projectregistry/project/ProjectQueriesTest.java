@@ -1,11 +1,11 @@
 package org.jcm.registry.projectregistry.project;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.jcm.registry.testsupport.Api.given;
 
 import java.time.LocalDate;
 

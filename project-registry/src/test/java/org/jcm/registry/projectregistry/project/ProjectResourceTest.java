@@ -1,6 +1,5 @@
 package org.jcm.registry.projectregistry.project;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 import static org.jcm.registry.projectregistry.Fixtures.SHA;
 import static org.jcm.registry.projectregistry.Fixtures.post;
 import static org.jcm.registry.projectregistry.Fixtures.problem;
+import static org.jcm.registry.testsupport.Api.given;
 
 import java.time.LocalDate;
 
