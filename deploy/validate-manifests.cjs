@@ -130,10 +130,11 @@ for (const u of users) {
 }
 // The services' grants, as KafkaAccess.Service#grants() describes them.
 const COUNTRIES = 'jcm.country-onboarding.countries.v1';
+const PROJECTS = 'jcm.project-registry.projects.v1';
 const SERVICE_GRANTS = {
   'country-onboarding': { reads: [], partnerOps: 'Describe+Read+Write' },
   'project-registry': { reads: [COUNTRIES], partnerOps: 'Describe+Read+Write' },
-  'credit-issuance': { reads: [COUNTRIES], partnerOps: 'Describe+Write' },
+  'credit-issuance': { reads: [COUNTRIES, PROJECTS], partnerOps: 'Describe+Read+Write' },
 };
 for (const [svc, g] of Object.entries(SERVICE_GRANTS)) {
   const u = users.find((x) => x.metadata.name === svc);

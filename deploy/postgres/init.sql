@@ -17,6 +17,12 @@
 REVOKE ALL ON SCHEMA public FROM PUBLIC;
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 
+-- Extensions the services' migrations need but their roles may not create:
+-- btree_gist, for credit-issuance's exclusion constraints (registry_code WITH
+-- =, serials WITH &&). Created in public by the superuser; the service roles
+-- use its operator classes without any right on schema public.
+CREATE EXTENSION IF NOT EXISTS btree_gist SCHEMA public;
+
 DO $$
 DECLARE
     svc text;

@@ -130,6 +130,9 @@ public final class AccessMatrix {
                     continue;
                 }
                 String url = fill(path.getKey(), pathValues);
+                if (pathValues.containsKey(path.getKey() + "?")) {
+                    url += "?" + pathValues.get(path.getKey() + "?");
+                }
                 Set<String> roles = new LinkedHashSet<>();
                 op.path("security").forEach(requirement -> requirement.path("bearer").forEach(r -> roles.add(r.asText())));
                 out.add(new Operation(op.get("operationId").asText(), m.getKey().toUpperCase(), url, roles, example(doc, op)));
@@ -140,7 +143,7 @@ public final class AccessMatrix {
 
     /**
      * The path with its parameters filled: a value keyed {@code "/api/things/{id}#id"} serves that path only (and the paths
-     * under it), one keyed {@code "id"} every path.
+     * under it), one keyed {@code "id"} every path. A value keyed {@code "/api/things?"} is the query string of that path.
      */
     private static String fill(String template, Map<String, String> values) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(template);

@@ -70,6 +70,8 @@ public final class KafkaAccess {
     public static final List<String> EXAMPLE_PARTNERS = List.of("MN", "VN", "TH");
     /** The country events every other service builds its read model from. */
     public static final String COUNTRIES = "jcm.country-onboarding.countries.v1";
+    /** The project events credit-issuance takes verified reductions from. */
+    public static final String PROJECTS = "jcm.project-registry.projects.v1";
     /** Every partner topic starts with this; services are granted by it (see the class comment). */
     public static final String PARTNER_TOPIC_PREFIX = "jcm.partner.";
 
@@ -111,7 +113,7 @@ public final class KafkaAccess {
 
         COUNTRY_ONBOARDING("country-onboarding", List.of("countries"), List.of(), true),
         PROJECT_REGISTRY("project-registry", List.of("projects", "methodologies"), List.of(COUNTRIES), true),
-        CREDIT_ISSUANCE("credit-issuance", List.of("transactions", "accounts"), List.of(COUNTRIES), false);
+        CREDIT_ISSUANCE("credit-issuance", List.of("transactions", "accounts"), List.of(COUNTRIES, PROJECTS), true);
 
         /** The service's name, which is also its Kafka user's name and the prefix of its consumer group ids. */
         public final String user;

@@ -34,6 +34,14 @@ public final class Overlap {
     }
 
     public static <T> List<T> holding(String schema, String table, List<Callable<T>> requests) throws Exception {
+        return holding(schema, table, requests.size(), requests);
+    }
+
+    /**
+     * As above, releasing the table once {@code waiting} of the requests wait for it: more requests than the service has
+     * database connections queue for a connection instead, and follow as soon as the first ones are through.
+     */
+    public static <T> List<T> holding(String schema, String table, int waiting, List<Callable<T>> requests) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(requests.size());
         try (Connection admin = TestInfra.adminConnection(schema); Connection observer = TestInfra.adminConnection(schema)) {
             admin.setAutoCommit(false);
@@ -44,7 +52,7 @@ public final class Overlap {
             for (Callable<T> request : requests) {
                 futures.add(pool.submit(request));
             }
-            awaitWaiting(observer, schema, requests.size());
+            awaitWaiting(observer, schema, waiting);
             admin.commit();
             List<T> results = new ArrayList<>();
             for (Future<T> f : futures) {

@@ -103,6 +103,10 @@ public final class PostgresServer implements AutoCloseable {
     /**
      * Gives {@code schema} in {@code database} to a login role of the same name (password {@code password}),
      * with no rights on any other schema, and returns the service's connection settings.
+     *
+     * <p>Also creates, as the admin user, the extensions the services' migrations need and their roles may not
+     * create: {@code btree_gist} (in schema public, for credit-issuance's exclusion constraints). Idempotent, so each
+     * database gets it once however many services it holds.
      */
     public ServiceDatabase provisionService(String database, String schema, String password) {
         String role = identifier(schema);
@@ -114,6 +118,7 @@ public final class PostgresServer implements AutoCloseable {
             s.execute("GRANT CONNECT, TEMPORARY ON DATABASE " + identifier(database) + " TO " + role);
             s.execute("CREATE SCHEMA IF NOT EXISTS " + role + " AUTHORIZATION " + role);
             s.execute("ALTER ROLE " + role + " IN DATABASE " + identifier(database) + " SET search_path = " + role);
+            s.execute("CREATE EXTENSION IF NOT EXISTS btree_gist SCHEMA public");
         } catch (SQLException e) {
             throw new IllegalStateException("Could not provision schema " + schema + " in " + database, e);
         }

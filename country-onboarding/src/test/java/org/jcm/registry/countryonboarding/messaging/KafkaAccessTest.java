@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -104,8 +105,20 @@ class KafkaAccessTest {
         refusedWrite(TestInfra.asService("credit-issuance"), Topics.PROJECTS);
         refusedWrite(TestInfra.asService("country-onboarding"), Topics.TRANSACTIONS);
         refusedWrite(TestInfra.asService("project-registry"), Topics.deadLetter("credit-issuance"));
-        // credit-issuance consumes no partner inbound topic, so it may not read one.
-        refusedRead(TestInfra.asService("credit-issuance"), Topics.partnerInbound(OTHER));
+    }
+
+    @Test
+    void creditIssuanceReadsTheProjectsTopicAndEveryPartnersInboundTopicInItsOwnGroups() {
+        KafkaClient creditIssuance = TestInfra.asService("credit-issuance");
+        TestInfra.asPartner(OTHER);
+
+        // Verified reductions come from project-registry's project events.
+        reads(creditIssuance, "credit-issuance", Pattern.compile(Pattern.quote(Topics.PROJECTS)), Topics.PROJECTS);
+        // Issuance requests and transfer answers come from every partner's inbound topic, found by pattern.
+        reads(creditIssuance, "credit-issuance.partner-inbound", Pattern.compile("jcm\\.partner\\.[a-z]{2}\\.inbound\\.v1"),
+                Topics.partnerInbound(OTHER));
+        // Nothing it does not consume: not another service's dead-letter topic.
+        refusedRead(creditIssuance, Topics.deadLetter("country-onboarding"));
     }
 
     private static void refusedWrite(KafkaClient client, String topic) {
@@ -113,6 +126,29 @@ class KafkaAccessTest {
         assertThat(refused).as("%s writing %s", client.credentials().username(), topic).isNotNull();
         assertThat(refused.getCause()).as("%s writing %s", client.credentials().username(), topic)
                 .isInstanceOfSatisfying(TopicAuthorizationException.class, e -> assertThat(e.unauthorizedTopics()).containsExactly(topic));
+    }
+
+    /**
+     * Subscribes as {@code client} in {@code group} and fetches from {@code topic}: the assignment needs Describe on the
+     * topic and Read on the group, the fetches Read on the topic, which the broker would refuse with a
+     * {@link TopicAuthorizationException} from poll.
+     */
+    private static void reads(KafkaClient client, String group, Pattern subscription, String topic) {
+        Properties props = client.properties();
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(subscription);
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(200));
+                return consumer.assignment().stream().anyMatch(p -> p.topic().equals(topic));
+            });
+            for (int i = 0; i < 5; i++) {
+                consumer.poll(Duration.ofMillis(200));
+            }
+            consumer.assignment().stream().filter(p -> p.topic().equals(topic)).forEach(p -> assertThat(consumer.position(p)).isNotNegative());
+        }
     }
 
     private static void refusedRead(KafkaClient client, String topic) {

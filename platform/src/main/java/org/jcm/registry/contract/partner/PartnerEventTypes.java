@@ -37,11 +37,11 @@ public final class PartnerEventTypes {
 
     private static Map<String, String> owners() {
         Map<String, String> owners = new LinkedHashMap<>();
-        for (Class<?> sealed : List.of(CountryPartnerEvent.class, ProjectPartnerEvent.class)) {
+        for (Class<?> sealed : List.of(CountryPartnerEvent.class, ProjectPartnerEvent.class, CreditPartnerEvent.class)) {
             String owner = EventTypes.topicOf(sealed).owner();
             EventTypes.of(sealed).keySet().forEach(type -> owners.put(type, owner));
         }
-        for (String type : List.of("IssuanceNotified", "CreditsAuthorized", "ExternalTransferProposed", "ExternalTransferAnswered")) {
+        for (String type : List.of("CreditsAuthorized", "ExternalTransferProposed", "ExternalTransferAnswered")) {
             owners.put(type, CREDIT_ISSUANCE);
         }
         return Map.copyOf(owners);

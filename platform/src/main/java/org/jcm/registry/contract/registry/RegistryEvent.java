@@ -24,4 +24,8 @@ public sealed interface RegistryEvent {
     record AccountOpened(String registryCode, UUID accountId, String number, String type, String holder, String state, Instant openedAt)
             implements
                 RegistryEvent {}
+
+    /** An entity holding account was blocked, unblocked or closed, for the reason given, by {@code actor}. */
+    record AccountStateChanged(String registryCode, UUID accountId, String number, String from, String to, String reason, String actor,
+            Instant changedAt) implements RegistryEvent {}
 }

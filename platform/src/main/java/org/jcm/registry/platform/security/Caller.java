@@ -100,6 +100,27 @@ public record Caller(String name, Set<String> roles, Optional<String> country, O
         }
     }
 
+    /**
+     * Moves credits out of an account: its registry's operator or partner system, an unbound operator, or the participant
+     * that holds the account ({@code holderParticipant}, if any).
+     */
+    public void actForAccount(String number, String country, String holderParticipant) {
+        if (!operatesOrSpeaksFor(country) && !holds(holderParticipant)) {
+            throw outOfScope("may not act on account " + number);
+        }
+    }
+
+    /** Reads an account's holdings and history: as {@link #actForAccount}, or an auditor. */
+    public void readAccount(String number, String country, String holderParticipant) {
+        if (!is(AUDITOR) && !operatesOrSpeaksFor(country) && !holds(holderParticipant)) {
+            throw outOfScope("may not read account " + number);
+        }
+    }
+
+    private boolean holds(String holderParticipant) {
+        return holderParticipant != null && is(PARTICIPANT) && participant.filter(holderParticipant::equals).isPresent();
+    }
+
     /** Acts on what belongs to no one country (the methodology catalogue, dead letters): an unbound operator only. */
     public void actGlobally(String what) {
         if (!unboundOperator()) {
