@@ -3,6 +3,9 @@ package org.jcm.registry.creditissuance;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.jcm.registry.creditissuance.account.AccountRule;
+import org.jcm.registry.creditissuance.issuance.IssuanceRule;
+import org.jcm.registry.creditissuance.ledger.LedgerRule;
 import org.jcm.registry.creditissuance.registry.RegistryRule;
 import org.jcm.registry.platform.problem.Rule;
 import org.jcm.registry.platform.problem.RuleBook;
@@ -12,6 +15,7 @@ public class CreditIssuanceRules implements RuleBook {
 
     @Override
     public List<Rule> rules() {
-        return Stream.of(RegistryRule.values()).flatMap(Stream::of).map(Rule.class::cast).toList();
+        return Stream.<Rule[]>of(RegistryRule.values(), AccountRule.values(), IssuanceRule.values(), LedgerRule.values()).flatMap(Stream::of)
+                .map(Rule.class::cast).toList();
     }
 }

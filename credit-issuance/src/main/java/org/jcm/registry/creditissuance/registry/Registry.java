@@ -44,7 +44,8 @@ public class Registry {
     @Column(nullable = false, columnDefinition = "text")
     private State state;
 
-    @Column(name = "last_serial", nullable = false)
+    /** Only the ledger moves the counter, in SQL under the row's lock: never written back from a loaded entity. */
+    @Column(name = "last_serial", nullable = false, updatable = false)
     private long lastSerial;
 
     @Column(name = "opened_at", nullable = false)

@@ -4,8 +4,7 @@ import org.jcm.registry.platform.problem.Rule;
 
 public enum RegistryRule implements Rule {
 
-    NO_SUCH_REGISTRY("JCM-REG-001", "No such registry", 404),
-    NO_SUCH_ACCOUNT("JCM-REG-002", "No such account", 404);
+    NO_SUCH_REGISTRY("JCM-REG-001", "No such registry", 404);
 
     private final Definition definition;
 

@@ -8,10 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.jcm.registry.contract.country.CountrySnapshot;
+import org.jcm.registry.contract.country.CountryState;
 import org.jcm.registry.contract.registry.RegistryEvent;
 import org.jcm.registry.contract.registry.RegistryEvent.AccountOpened;
 import org.jcm.registry.contract.registry.RegistryEvent.RegistryOpened;
 import org.jcm.registry.contract.registry.RegistryEvent.RegistryStateChanged;
+import org.jcm.registry.creditissuance.account.Account;
+import org.jcm.registry.creditissuance.account.AccountRepository;
 import org.jcm.registry.platform.eventlog.EventStream;
 import org.jcm.registry.platform.eventlog.EventStreams;
 import org.jcm.registry.platform.messaging.InboundEvent;
@@ -24,6 +27,7 @@ import org.jcm.registry.platform.security.Caller;
 public class RegistryService {
 
     static final String AGGREGATE = "Registry";
+    public static final String JAPAN = "JP";
 
     private final RegistryRepository registries;
     private final AccountRepository accounts;
@@ -78,6 +82,18 @@ public class RegistryService {
     private void followCountry(CountrySnapshot country, Instant at) {
         registries.ofCountry(country.code()).filter(r -> r.followCountry(country)).ifPresent(r -> append(r,
                 new RegistryStateChanged(r.code(), r.countryCode(), r.state().name(), country.version(), at)));
+    }
+
+    /**
+     * Opens Japan's registry, unless it is open: Japan is a side of every JCM partnership, not a partner country, so no
+     * country event opens it. Two instances starting together open it once (the advisory lock, then the check).
+     */
+    @Transactional
+    public void openJapanIfAbsent(String article6RegistryId, Instant at) {
+        registries.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('jcm.registry.japan'))").getSingleResult();
+        CountrySnapshot japan = new CountrySnapshot(JAPAN, "JPN", "Japan", CountryState.ACTIVE, 1, null, null, null,
+                new CountrySnapshot.RegistryIdentity(JAPAN, article6RegistryId, CountrySnapshot.Hosting.HOSTED), null, List.of(), null);
+        openIfAbsent(japan, at);
     }
 
     @Transactional

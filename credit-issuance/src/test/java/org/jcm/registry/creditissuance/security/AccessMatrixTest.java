@@ -1,33 +1,28 @@
 package org.jcm.registry.creditissuance.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.URL;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.inject.Inject;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.jcm.registry.contract.Topics;
-import org.jcm.registry.contract.country.CountryEvent;
-import org.jcm.registry.contract.country.CountrySnapshot;
-import org.jcm.registry.contract.country.CountryState;
+import io.restassured.path.json.JsonPath;
+import org.jcm.registry.contract.project.ProjectSnapshot;
+import org.jcm.registry.creditissuance.Ledgers;
 import org.jcm.registry.platform.messaging.CloudEventCodec;
 import org.jcm.registry.testsupport.AccessMatrix;
-import org.jcm.registry.testsupport.Api;
-import org.jcm.registry.testsupport.TestInfra;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every operation of credit-issuance's OpenAPI document, called by every kind of caller, gets what its roles and the
- * caller's scope say: Thailand's registry is the fixture.
+ * caller's scope say. The fixture is Thailand's registry with project TH001, whose participant PP-TH-0001 holds account
+ * TH-200-000001 (the one the documents' examples name) with credits in it.
  */
 @QuarkusTest
 class AccessMatrixTest {
@@ -40,19 +35,48 @@ class AccessMatrixTest {
 
     @Test
     void everyOperationAnswersEveryCallerAsItsRolesAndScopeSay() {
-        CountrySnapshot thailand = new CountrySnapshot("TH", "THA", "Thailand", CountryState.ACTIVE, 4, LocalDate.of(2015, 11, 19),
-                LocalDate.of(2015, 11, 19), LocalDate.of(2016, 1, 1), new CountrySnapshot.RegistryIdentity("TH", "THA01",
-                        CountrySnapshot.Hosting.EXTERNAL),
-                null, List.of(), null);
-        TestInfra.publishEvent(Topics.COUNTRIES, null, "TH", codec.encode(UUID.randomUUID(), "/jcm/country-onboarding", "PartnerCountryActivated",
-                "TH", Instant.now(), new CountryEvent.PartnerCountryActivated(thailand, "operator", thailand.activatedOn())));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Api.given().when().get("/api/registries/TH").then().statusCode(200));
+        Map<String, String> values = fixture();
 
-        AccessMatrix.Result result = AccessMatrix.check("credit-issuance", base.toString(), Map.of("code", "TH", "id", "1", "file",
-                "partner/asyncapi.yaml"), "TH", "PP-TH-0001", AccessMatrix.PLATFORM_UNBOUND_ONLY);
+        AccessMatrix.Result result = AccessMatrix.check("credit-issuance", base.toString(), values, "TH", "PP-TH-0001",
+                AccessMatrix.PLATFORM_UNBOUND_ONLY);
 
         assertThat(result.mismatches()).isEmpty();
-        assertThat(result.publicOperations()).containsExactlyInAnyOrder("listRegistries", "getRegistry", "asyncApi", "contractFile");
-        assertThat(result.operations()).isEqualTo(10);
+        assertThat(result.publicOperations()).containsExactlyInAnyOrder("listRegistries", "getRegistry", "asyncApi", "contractFile",
+                "reportHoldings", "reportAnnualTransactions", "reportIssuanceTotals");
+        assertThat(result.operations()).isEqualTo(30);
+    }
+
+    @Test
+    void everyStateChangingOperationHonoursAnIdempotencyKey() {
+        Map.Entry<Integer, List<String>> tried = AccessMatrix.idempotencyKeyNotHonoured(base.toString(), fixture());
+        assertThat(tried.getKey()).isEqualTo(10);
+        assertThat(tried.getValue()).isEmpty();
+    }
+
+    private static Map<String, String> cached;
+
+    private Map<String, String> fixture() {
+        if (cached != null) {
+            return cached;
+        }
+        Ledgers.activate(codec, "TH", "THA", "Thailand");
+        JsonPath account = Ledgers.openAccount("TH", "Thai participant", "PP-TH-0001");
+        assertThat(account.getString("number")).isEqualTo("TH-200-000001");
+        ProjectSnapshot project = Ledgers.registerProject(codec, "TH", "TH001", "PP-TH-0001");
+        Ledgers.verify(codec, project, LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31), Map.of(2023, 300L));
+        Ledgers.verify(codec, project, LocalDate.of(2022, 1, 1), LocalDate.of(2022, 12, 31), Map.of(2022, 1000L));
+        String issuance = Ledgers.requestIssuance("TH001", LocalDate.of(2022, 1, 1), LocalDate.of(2022, 12, 31));
+        JsonPath issued = Ledgers.decide(issuance, "JC-TH-2023-01", List.of(Ledgers.line("TH", "TH-200-000001", 2022, 1000))).then().statusCode(200)
+                .extract().jsonPath();
+        Map<String, String> values = new HashMap<>(Map.of("code", "TH", "file", "partner/asyncapi.yaml", "id", "1"));
+        values.put("/api/accounts/{id}#id", account.getString("id"));
+        values.put("/api/issuances/{id}#id", issuance);
+        values.put("/api/transactions/{id}#id", issued.getString("lines[0].transactionId"));
+        values.put("/api/transactions?", "registry=TH");
+        values.put("/api/blocks?", "registry=TH&serial=" + issued.getLong("lines[0].firstSerial"));
+        values.put("/api/issuances?", "country=TH");
+        values.put("/api/ledger/conservation?", "registry=TH");
+        cached = values;
+        return values;
     }
 }

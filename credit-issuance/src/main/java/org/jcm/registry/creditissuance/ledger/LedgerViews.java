@@ -1,0 +1,39 @@
+package org.jcm.registry.creditissuance.ledger;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** What the ledger's queries answer, as the API shows it. */
+public final class LedgerViews {
+
+    private LedgerViews() {}
+
+    /** One version of a serial block: who held serials {@code start..end} from {@code openedAt} until {@code closedAt} (null: still). */
+    public record BlockView(long id, String display, String registry, long start, long end, long quantity, String projectReference,
+            LocalDate periodStart, LocalDate periodEnd, int vintage, String account, String origin, Long parentBlock, UUID openedBy,
+            Instant openedAt, UUID closedBy, Instant closedAt) {}
+
+    /** A completed transaction with the blocks it closed (ids) and opened. */
+    public record TransactionView(UUID id, long seq, String type, String state, String registry, String actor, Instant at, String decision,
+            String fromAccount, String toAccount, long quantity, UUID issuanceId, String reason, String retirementPurpose, String beneficiary,
+            Integer yearOfUse, List<Long> closedBlocks, List<BlockView> openedBlocks) {}
+
+    /** A page of the transaction log in order; {@code next} is the {@code after} of the next page, null at the end. */
+    public record TransactionPage(List<TransactionView> transactions, Long next) {}
+
+    /** One step in the life of a serial: the transaction that opened the block version holding it. */
+    public record LineageStep(String step, String transactionType, UUID transaction, Instant at, String actor, BlockView block) {}
+
+    public record Lineage(String registry, long serial, List<LineageStep> steps) {}
+
+    /** What an account held at an instant. */
+    public record Holdings(String account, String registry, Instant asOf, long total, List<BlockView> blocks) {}
+
+    /** Per registry or per project: issued = held + retired + cancelled (+ transferred out, once external transfers exist). */
+    public record Balance(String registry, String project, long issued, long held, long retired, long cancelled, boolean holds) {}
+
+    /** The conservation check: every balance, and any two current blocks of one registry that overlap (there must be none). */
+    public record Conservation(boolean holds, Instant checkedAt, List<Balance> registries, List<Balance> projects, List<String> overlaps) {}
+}

@@ -1,0 +1,22 @@
+package org.jcm.registry.creditissuance.ledger;
+
+import java.util.List;
+
+/** Which credits of the sending account move: a quantity (the registry picks) or explicit serial ranges. */
+public sealed interface Selection {
+
+    /** {@code quantity} credits, oldest vintage first, then lowest serial. */
+    record Quantity(long quantity) implements Selection {}
+
+    /** Exactly these serials (sorted, disjoint), which the sending account must hold. */
+    record Ranges(List<SerialRange> ranges) implements Selection {
+
+        public Ranges {
+            ranges = ranges.stream().sorted().toList();
+        }
+
+        public long quantity() {
+            return ranges.stream().mapToLong(SerialRange::size).reduce(0, Math::addExact);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.jcm.registry.creditissuance.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Year;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.jcm.registry.creditissuance.Ledgers;
+import org.jcm.registry.platform.messaging.CloudEventCodec;
+import org.jcm.registry.testsupport.Api;
+import org.junit.jupiter.api.Test;
+
+/** The public reports answer anyone, in JSON and in CSV with the same columns and figures. */
+@QuarkusTest
+class ReportsTest {
+
+    @Inject
+    CloudEventCodec codec;
+
+    @Test
+    void holdingsAnnualSummaryAndIssuanceTotalsInJsonAndCsv() {
+        Ledgers.activate(codec, "GH", "GHA", "Ghana");
+        JsonPath a = Ledgers.fundedAccount(codec, "GH", "GH001", 100, null);
+        Api.given().contentType("application/json").body(Map.of("fromAccount", a.getString("number"), "quantity", 10, "purpose", "VOLUNTARY",
+                "beneficiary", "Accra, \"Green\" Schools", "yearOfUse", 2024)).when().post("/api/retirements").then().statusCode(201);
+        int year = Year.now(ZoneOffset.UTC).getValue();
+
+        JsonPath holdings = Api.anonymous().queryParam("registry", "GH").when().get("/api/reports/holdings").then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(holdings.getList("accountType")).containsExactly("GOVERNMENT_HOLDING", "ENTITY_HOLDING", "CANCELLATION", "RETIREMENT");
+        assertThat(holdings.getList("quantity", Long.class)).containsExactly(0L, 90L, 0L, 10L);
+        assertThat(holdings.getList("accounts", Long.class)).containsExactly(1L, 1L, 1L, 1L);
+        String csv = Api.anonymous().queryParam("registry", "GH").queryParam("format", "csv").when().get("/api/reports/holdings").then()
+                .statusCode(200).contentType("text/csv").extract().asString();
+        List<String> lines = csv.lines().toList();
+        assertThat(lines.get(0)).isEqualTo("registry,asOf,accountType,accounts,quantity");
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(2)).startsWith("GH,").endsWith(",ENTITY_HOLDING,1,90");
+        assertThat(csv).contains("\r\n");
+
+        JsonPath annual = Api.anonymous().queryParam("registry", "GH").queryParam("year", year).when().get("/api/reports/transactions").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(annual.getList("transactionType")).containsExactly("ISSUANCE", "INTERNAL_TRANSFER", "RETIREMENT", "CANCELLATION");
+        assertThat(annual.getList("transactions", Long.class)).containsExactly(1L, 0L, 1L, 0L);
+        assertThat(annual.getList("quantity", Long.class)).containsExactly(100L, 0L, 10L, 0L);
+
+        String totals = Api.anonymous().queryParam("registry", "GH").queryParam("format", "csv").when().get("/api/reports/issuance").then()
+                .statusCode(200).extract().asString();
+        assertThat(totals).isEqualTo("registry,hostCountry,project,vintage,issuances,quantity\r\nGH,GH,GH001,2020,1,100\r\n");
+        Api.anonymous().queryParam("registry", "ZZ").when().get("/api/reports/holdings").then().statusCode(404);
+        Api.anonymous().queryParam("registry", "GH").queryParam("asOf", "10000-01-01").when().get("/api/reports/holdings").then().statusCode(400);
+    }
+}
