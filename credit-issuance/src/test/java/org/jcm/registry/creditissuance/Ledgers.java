@@ -110,7 +110,8 @@ public final class Ledgers {
 
     /** Records a Joint Committee decision with {@code lines} and returns the answer, whatever it is. */
     public static io.restassured.response.Response decide(String issuance, String reference, List<Map<String, Object>> lines) {
-        return Api.given().contentType("application/json").body(Map.of("decisionReference", reference, "decidedOn", "2020-06-01", "lines", lines))
+        return Api.given().contentType("application/json")
+                .body(Map.of("decisionReference", reference, "decidedOn", java.time.LocalDate.now().toString(), "lines", lines))
                 .when().post("/api/issuances/" + issuance + "/decision");
     }
 

@@ -90,6 +90,14 @@ public final class TestInfra {
     }
 
     /** The broker of this JVM, administered as its super user. */
+    /**
+     * Forgets the Kafka users (and passwords) this JVM provisioned: a test class that starts a broker of its own after
+     * another class's broker stopped must provision them again, or its services log in with stale passwords.
+     */
+    public static void forgetKafkaUsers() {
+        System.getProperties().stringPropertyNames().stream().filter(p -> p.startsWith("jcm-test.kafka.")).forEach(System::clearProperty);
+    }
+
     public static KafkaBroker kafka() {
         return KafkaBroker.connect(kafkaBootstrap(), new KafkaCredentials(required(KAFKA_ADMIN_USER), required(KAFKA_ADMIN_PASSWORD)));
     }

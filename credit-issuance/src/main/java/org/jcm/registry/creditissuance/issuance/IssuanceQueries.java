@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import org.jcm.registry.creditissuance.ledger.Block;
 import org.jcm.registry.creditissuance.ledger.SerialRange;
+import org.jcm.registry.platform.persistence.SqlValues;
 
 /** The issuance history auditors read: each issuance with its JC decision, its verification, its lines and their blocks. */
 @ApplicationScoped
@@ -85,9 +86,11 @@ public class IssuanceQueries {
             UUID id = (UUID) r[0];
             List<LineView> ls = lines.getOrDefault(id, List.of());
             views.add(new IssuanceView(id, ((Number) r[1]).longValue(), (String) r[2], (String) r[3], (String) r[4],
-                    new Period(date(r[5]), date(r[6])),
-                    (String) r[7], (String) r[8], instant(r[9]), r[10] == null ? null : new Decision((String) r[10], date(r[11]), (String) r[12]),
-                    instant(r[13]), new VerificationView((String) r[14], (String) r[15], (String) r[16], date(r[17]), ((Number) r[18]).longValue(),
+                    new Period(SqlValues.date(r[5]), SqlValues.date(r[6])),
+                    (String) r[7], (String) r[8], SqlValues.instant(r[9]),
+                    r[10] == null ? null : new Decision((String) r[10], SqlValues.date(r[11]), (String) r[12]),
+                    SqlValues.instant(r[13]),
+                    new VerificationView((String) r[14], (String) r[15], (String) r[16], SqlValues.date(r[17]), ((Number) r[18]).longValue(),
                             vintages.getOrDefault((String) r[14], List.of())),
                     ls.stream().mapToLong(LineView::quantity).reduce(0, Math::addExact), ls));
         }
@@ -136,17 +139,4 @@ public class IssuanceQueries {
         return out;
     }
 
-    private static LocalDate date(Object value) {
-        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return (Instant) value;
-    }
 }

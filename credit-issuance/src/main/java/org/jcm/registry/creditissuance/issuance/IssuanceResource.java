@@ -80,7 +80,7 @@ public class IssuanceResource {
     @POST
     @Path("/{id}/decision")
     @Operation(operationId = "recordIssuanceDecision", summary = "Records the Joint Committee's issuance decision and issues its lines", description = "Each line (registry, receiving account, vintage, quantity) becomes one serial block. The registry checks the lines and never recomputes them: per vintage no more than verified, every vintage verified in the period, receiving accounts OPEN holding accounts of their registry. A refusal lists every failed check.")
-    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-ISS-001, JCM-ISS-005, JCM-ISS-006, JCM-ISS-007, JCM-ISS-008, JCM-ISS-009, JCM-ISS-010, JCM-ISS-012")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-ISS-001, JCM-ISS-005, JCM-ISS-006, JCM-ISS-007, JCM-ISS-008, JCM-ISS-009, JCM-ISS-010, JCM-ISS-012, JCM-ISS-013")
     @RolesAllowed(Caller.OPERATOR)
     public IssuanceView decide(@PathParam("id") String id, @Valid @NotNull RecordDecision request) {
         UUID issuance = uuid(id);

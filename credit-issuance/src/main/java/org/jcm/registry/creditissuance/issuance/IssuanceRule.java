@@ -16,7 +16,8 @@ public enum IssuanceRule implements Rule {
     REGISTRY_NOT_ACTIVE("JCM-ISS-009", "A line's registry does not exist or is not ACTIVE", 422),
     ACCOUNT_NOT_RECEIVING("JCM-ISS-010", "A line's account does not exist, is not OPEN, not of its registry, or not a holding account", 422),
     NOT_REQUESTED("JCM-ISS-011", "No issuance was requested for this project and monitoring period", 422),
-    DUPLICATE_LINE("JCM-ISS-012", "Two lines name the same registry, account and vintage", 422);
+    DUPLICATE_LINE("JCM-ISS-012", "Two lines name the same registry, account and vintage", 422),
+    DECISION_DATE("JCM-ISS-013", "The decision's date lies before the verification or after today", 422);
 
     private final Definition definition;
 

@@ -118,6 +118,12 @@ public class IssuanceService {
     private Issuance issue(Issuance issuance, JcDecision decision, List<Issuance.Line> lines, Caller caller) {
         Verification verification = verified.byId(issuance.verificationId()).orElseThrow();
         Checks checks = new Checks();
+        checks.run(() -> {
+            if (decision.decidedOn().isBefore(verification.verifiedOn()) || decision.decidedOn().isAfter(LocalDate.now(clock))) {
+                throw new RuleViolation(IssuanceRule.DECISION_DATE, "the decision of " + decision.decidedOn() + " lies before the verification of "
+                        + verification.verifiedOn() + " or after today");
+            }
+        });
         issuance.checkLines(lines, verification, checks);
         checks.run(() -> activeHost(issuance.hostCountry()));
         List<Account> receiving = new ArrayList<>();
@@ -135,7 +141,11 @@ public class IssuanceService {
         }
         checks.throwIfFailed();
         receiving.stream().distinct().forEach(accounts::lockReceiving);
-        receiving.forEach(a -> checks.run(() -> receiving(lines.get(receiving.indexOf(a)), a)));
+        for (int i = 0; i < lines.size(); i++) {
+            Issuance.Line line = lines.get(i);
+            Account account = receiving.get(i);
+            checks.run(() -> receiving(line, account));
+        }
         checks.throwIfFailed();
         List<AllocationLine> issued = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {

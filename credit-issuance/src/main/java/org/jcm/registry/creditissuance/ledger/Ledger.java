@@ -1,9 +1,6 @@
 package org.jcm.registry.creditissuance.ledger;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.jcm.registry.creditissuance.account.Account;
+import org.jcm.registry.platform.persistence.SqlValues;
 import org.jcm.registry.platform.problem.RuleViolation;
 
 /**
@@ -174,7 +172,7 @@ public class Ledger {
 
     /** The database's clock, read after the locks are held, so a block's successors never open before it. */
     private Instant now() {
-        return instant(em.createNativeQuery("SELECT clock_timestamp()").getSingleResult());
+        return SqlValues.instant(em.createNativeQuery("SELECT clock_timestamp()").getSingleResult());
     }
 
     List<Block> blocks(String sql, Object... params) {
@@ -188,29 +186,11 @@ public class Ledger {
 
     static Block block(Object[] r) {
         return new Block(((Number) r[0]).longValue(), (String) r[1], new SerialRange(((Number) r[2]).longValue(), ((Number) r[3]).longValue()),
-                new Block.Attributes((String) r[4], (String) r[5], date(r[6]), date(r[7]), ((Number) r[8]).intValue(), (UUID) r[9]),
-                (UUID) r[10], (Boolean) r[11], (String) r[12], r[13] == null ? null : ((Number) r[13]).longValue(), (UUID) r[14], instant(r[15]),
-                (UUID) r[16], instant(r[17]));
-    }
-
-    static Instant instant(Object value) {
-        if (value == null || value instanceof Instant) {
-            return (Instant) value;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("Not a timestamp: " + value.getClass());
-    }
-
-    static LocalDate date(Object value) {
-        if (value instanceof java.sql.Date d) {
-            return d.toLocalDate();
-        }
-        return (LocalDate) value;
+                new Block.Attributes((String) r[4], (String) r[5], SqlValues.date(r[6]), SqlValues.date(r[7]), ((Number) r[8]).intValue(),
+                        (UUID) r[9]),
+                (UUID) r[10], (Boolean) r[11], (String) r[12], r[13] == null ? null : ((Number) r[13]).longValue(), (UUID) r[14],
+                SqlValues.instant(r[15]),
+                (UUID) r[16], SqlValues.instant(r[17]));
     }
 
     /** Refuses a movement whose plan is not complete; used by the checks, which report it with the others. */

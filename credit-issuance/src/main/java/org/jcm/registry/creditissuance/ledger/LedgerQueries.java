@@ -20,6 +20,7 @@ import org.jcm.registry.creditissuance.ledger.LedgerViews.Lineage;
 import org.jcm.registry.creditissuance.ledger.LedgerViews.LineageStep;
 import org.jcm.registry.creditissuance.ledger.LedgerViews.TransactionPage;
 import org.jcm.registry.creditissuance.ledger.LedgerViews.TransactionView;
+import org.jcm.registry.platform.persistence.SqlValues;
 import org.jcm.registry.platform.problem.RuleViolation;
 
 /**
@@ -192,7 +193,7 @@ public class LedgerQueries {
             Object[] r = (Object[]) o;
             UUID id = (UUID) r[0];
             return new TransactionView(id, ((Number) r[1]).longValue(), (String) r[2], (String) r[3], (String) r[4], (String) r[5],
-                    Ledger.instant(r[6]), (String) r[7], (String) r[8], (String) r[9], ((Number) r[10]).longValue(), (UUID) r[11], (String) r[12],
+                    SqlValues.instant(r[6]), (String) r[7], (String) r[8], (String) r[9], ((Number) r[10]).longValue(), (UUID) r[11], (String) r[12],
                     (String) r[13], (String) r[14], r[15] == null ? null : ((Number) r[15]).intValue(), closed.getOrDefault(id, List.of()),
                     opened.getOrDefault(id, List.of()));
         }).toList();
@@ -213,8 +214,8 @@ public class LedgerQueries {
         int vintage = ((Number) r[7]).intValue();
         SerialRange range = new SerialRange(start, end);
         return new BlockView(((Number) r[0]).longValue(), Block.display(registry, (String) r[4], vintage, range), registry, start, end, range.size(),
-                (String) r[4], Ledger.date(r[5]), Ledger.date(r[6]), vintage, (String) r[8], (String) r[9],
+                (String) r[4], SqlValues.date(r[5]), SqlValues.date(r[6]), vintage, (String) r[8], (String) r[9],
                 r[10] == null ? null : ((Number) r[10]).longValue(),
-                (UUID) r[11], Ledger.instant(r[12]), (UUID) r[13], Ledger.instant(r[14]));
+                (UUID) r[11], SqlValues.instant(r[12]), (UUID) r[13], SqlValues.instant(r[14]));
     }
 }

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import org.jcm.registry.contract.project.ProjectEvent.ReductionsVerified;
 import org.jcm.registry.contract.project.ProjectEvent.VintageAmount;
+import org.jcm.registry.platform.persistence.SqlValues;
 
 /**
  * Verified reductions per (project, monitoring period, vintage), as project-registry's {@code ReductionsVerified} events
@@ -77,11 +78,9 @@ public class VerifiedReductions {
         List<?> rows = em.createNativeQuery("SELECT vintage, tonnes FROM verified_vintage WHERE verification_id = ?1 ORDER BY vintage")
                 .setParameter(1, r[0]).getResultList();
         rows.forEach(v -> vintages.put(((Number) ((Object[]) v)[0]).intValue(), ((Number) ((Object[]) v)[1]).longValue()));
-        return new Verification((String) r[0], (String) r[1], (String) r[2], (String) r[3], date(r[4]), date(r[5]), ((Number) r[6]).longValue(),
-                (String) r[7], (String) r[8], date(r[9]), Map.copyOf(vintages));
+        return new Verification((String) r[0], (String) r[1], (String) r[2], (String) r[3], SqlValues.date(r[4]), SqlValues.date(r[5]),
+                ((Number) r[6]).longValue(),
+                (String) r[7], (String) r[8], SqlValues.date(r[9]), Map.copyOf(vintages));
     }
 
-    private static LocalDate date(Object value) {
-        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
-    }
 }

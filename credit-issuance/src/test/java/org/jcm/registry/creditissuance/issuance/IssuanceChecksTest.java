@@ -67,6 +67,13 @@ class IssuanceChecksTest {
         assertThat(codes(decide(issuance, "JC-CL-1", List.of(line("CL", "CL-100-1", 2021, 301), line("CL", "CL-800-1", 2022, 1)))))
                 .containsExactlyInAnyOrder("JCM-ISS-007", "JCM-ISS-008", "JCM-ISS-010");
         decide(issuance, "JC-CL-1", List.of(line("CL", "CL-100-1", 2021, 0))).then().statusCode(400);
+        for (String decidedOn : List.of("2021-06-01", "2199-01-01")) {
+            Api.given().contentType("application/json")
+                    .body(Map.of("decisionReference", "JC-CL-0", "decidedOn", decidedOn, "lines", List.of(line("CL",
+                            "CL-100-1", 2021, 10))))
+                    .when().post("/api/issuances/" + issuance + "/decision").then().statusCode(422).body("code", equalTo(
+                            "JCM-ISS-013"));
+        }
         assertThat(Api.given().when().get("/api/issuances/" + issuance).then().statusCode(200).extract().path("state").toString())
                 .isEqualTo("REQUESTED");
 
