@@ -58,6 +58,7 @@ class RegistryFlowIT {
     static void startTheRegistry() {
         repo = Path.of(System.getProperty("jcm.repo.root", "..")).toAbsolutePath().normalize();
         work = repo.resolve("e2e-tests/target/e2e-" + ProcessHandle.current().pid());
+        TestInfra.forgetKafkaUsers();
         postgres = PostgresServer.startOrConnect(work.resolve("postgres"), 0, true);
         broker = KafkaBroker.startOrConnect(work.resolve("kafka"), 0);
         // Each service as its own Kafka user with its real ACLs (KafkaAccess); its topics exist before any service starts.
@@ -84,6 +85,7 @@ class RegistryFlowIT {
         if (postgres != null) {
             postgres.close();
         }
+        TestInfra.forgetKafkaUsers();
     }
 
     /**
