@@ -9,10 +9,7 @@ import static org.jcm.registry.testsupport.Api.anonymous;
 import static org.jcm.registry.testsupport.Api.as;
 import static org.jcm.registry.testsupport.Api.given;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,12 +18,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import org.jcm.registry.testsupport.Api;
-import org.jcm.registry.testsupport.KafkaBroker;
-import org.jcm.registry.testsupport.PostgresServer;
-import org.jcm.registry.testsupport.ServiceProcess;
 import org.jcm.registry.testsupport.ServiceProcess.Service;
-import org.jcm.registry.testsupport.TestInfra;
-import org.jcm.registry.testsupport.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,50 +32,21 @@ import org.junit.jupiter.api.Test;
 class CreditFlowIT {
 
     private static final Duration WITHIN = Duration.ofSeconds(60);
-    private static final String DATABASE = "jcm";
     private static final String SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
     private static final String PARTICIPANT = "PP-MN-0001";
 
-    private static PostgresServer postgres;
-    private static KafkaBroker broker;
-    private static final Map<Service, ServiceProcess> SERVICES = new EnumMap<>(Service.class);
-    private static Path repo;
-    private static Path work;
+    private static RunningRegistry registry;
 
     @BeforeAll
     static void startTheRegistry() {
-        repo = Path.of(System.getProperty("jcm.repo.root", "..")).toAbsolutePath().normalize();
-        work = repo.resolve("e2e-tests/target/e2e-credit-flow-" + ProcessHandle.current().pid());
-        // Another end-to-end class of this JVM may have provisioned Kafka users on its own (now stopped) broker.
-        TestInfra.forgetKafkaUsers();
-        postgres = PostgresServer.startOrConnect(work.resolve("postgres"), 0, true);
-        broker = KafkaBroker.startOrConnect(work.resolve("kafka"), 0);
-        TestInfra.useKafka(broker);
-        for (Service s : Service.values()) {
-            TestInfra.serviceCredentials(s.dir);
-        }
-        postgres.createDatabaseIfAbsent(DATABASE);
-        Tokens.writeKeyPair(work.resolve("jwt"));
-        System.setProperty(TestInfra.JWT_KEY_DIR, work.resolve("jwt").toString());
-        for (Service s : Service.values()) {
-            Map<String, String> env = new HashMap<>(ServiceProcess.environment(postgres.provisionService(DATABASE, s.schema, s.schema),
-                    broker.bootstrapServers(), TestInfra.serviceCredentials(s.dir)));
-            env.putAll(ServiceProcess.trusting(work.resolve("jwt").resolve("jwt-public.pem"), Api.ISSUER));
-            SERVICES.put(s, new ServiceProcess(s, repo, 0, env, work.resolve("logs").resolve(s.dir + ".log"), "256m").start());
-        }
-        SERVICES.values().forEach(p -> p.awaitReady(Duration.ofMinutes(3)));
+        registry = RunningRegistry.start("e2e-credit-flow");
     }
 
     @AfterAll
     static void stopTheRegistry() {
-        SERVICES.values().forEach(ServiceProcess::close);
-        if (broker != null) {
-            broker.close();
+        if (registry != null) {
+            registry.close();
         }
-        if (postgres != null) {
-            postgres.close();
-        }
-        TestInfra.forgetKafkaUsers();
     }
 
     @Test
@@ -320,6 +283,6 @@ class CreditFlowIT {
     }
 
     private static String url(Service s) {
-        return SERVICES.get(s).baseUrl();
+        return registry.url(s);
     }
 }

@@ -8,28 +8,22 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.jcm.registry.testsupport.Api.given;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import io.restassured.http.ContentType;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.jcm.registry.testsupport.Api;
-import org.jcm.registry.testsupport.KafkaBroker;
 import org.jcm.registry.testsupport.KafkaClient;
 import org.jcm.registry.testsupport.PostgresServer;
 import org.jcm.registry.testsupport.ServiceProcess;
 import org.jcm.registry.testsupport.ServiceProcess.Service;
 import org.jcm.registry.testsupport.TestInfra;
-import org.jcm.registry.testsupport.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -45,47 +39,19 @@ import org.junit.jupiter.api.TestMethodOrder;
 class RegistryFlowIT {
 
     private static final Duration WITHIN_SECONDS = Duration.ofSeconds(30);
-    private static final String DATABASE = "jcm";
 
-    private static PostgresServer postgres;
-    private static KafkaBroker broker;
-    private static final Map<Service, ServiceProcess> SERVICES = new EnumMap<>(Service.class);
-    private static final Map<Service, PostgresServer.ServiceDatabase> DATABASES = new EnumMap<>(Service.class);
-    private static Path repo;
-    private static Path work;
+    private static RunningRegistry registry;
 
     @BeforeAll
     static void startTheRegistry() {
-        repo = Path.of(System.getProperty("jcm.repo.root", "..")).toAbsolutePath().normalize();
-        work = repo.resolve("e2e-tests/target/e2e-" + ProcessHandle.current().pid());
-        TestInfra.forgetKafkaUsers();
-        postgres = PostgresServer.startOrConnect(work.resolve("postgres"), 0, true);
-        broker = KafkaBroker.startOrConnect(work.resolve("kafka"), 0);
-        // Each service as its own Kafka user with its real ACLs (KafkaAccess); its topics exist before any service starts.
-        TestInfra.useKafka(broker);
-        for (Service s : Service.values()) {
-            TestInfra.serviceCredentials(s.dir);
-        }
-        postgres.createDatabaseIfAbsent(DATABASE);
-        Tokens.writeKeyPair(work.resolve("jwt"));
-        System.setProperty(TestInfra.JWT_KEY_DIR, work.resolve("jwt").toString());
-        for (Service s : Service.values()) {
-            DATABASES.put(s, postgres.provisionService(DATABASE, s.schema, s.schema));
-            SERVICES.put(s, newProcess(s, 0).start());
-        }
-        SERVICES.values().forEach(p -> p.awaitReady(Duration.ofMinutes(3)));
+        registry = RunningRegistry.start("e2e");
     }
 
     @AfterAll
     static void stopTheRegistry() {
-        SERVICES.values().forEach(ServiceProcess::close);
-        if (broker != null) {
-            broker.close();
+        if (registry != null) {
+            registry.close();
         }
-        if (postgres != null) {
-            postgres.close();
-        }
-        TestInfra.forgetKafkaUsers();
     }
 
     /**
@@ -220,7 +186,7 @@ class RegistryFlowIT {
 
     @Test
     void aConsumerStoppedWhileEventsArePublishedCatchesUpOnRestart() {
-        ServiceProcess projects = SERVICES.get(Service.PROJECT_REGISTRY);
+        ServiceProcess projects = registry.services.get(Service.PROJECT_REGISTRY);
         int port = projects.port();
         projects.close();
         assertThat(projects.isAlive()).isFalse();
@@ -230,8 +196,8 @@ class RegistryFlowIT {
         await().atMost(WITHIN_SECONDS).untilAsserted(() -> given().baseUri(url(Service.CREDIT_ISSUANCE)).when().get("/api/registries/PH")
                 .then().statusCode(200));
 
-        ServiceProcess restarted = newProcess(Service.PROJECT_REGISTRY, port).start().awaitReady(Duration.ofMinutes(3));
-        SERVICES.put(Service.PROJECT_REGISTRY, restarted);
+        ServiceProcess restarted = registry.process(Service.PROJECT_REGISTRY, port).start().awaitReady(Duration.ofMinutes(3));
+        registry.services.put(Service.PROJECT_REGISTRY, restarted);
         await().atMost(WITHIN_SECONDS).untilAsserted(() -> {
             given().baseUri(url(Service.PROJECT_REGISTRY)).when().get("/api/countries/VN").then().statusCode(200)
                     .body("state", equalTo("ACTIVE"), "version", equalTo(4));
@@ -242,7 +208,7 @@ class RegistryFlowIT {
 
     @Test
     void eachServiceReachesOnlyItsOwnSchema() throws SQLException {
-        PostgresServer.ServiceDatabase projects = DATABASES.get(Service.PROJECT_REGISTRY);
+        PostgresServer.ServiceDatabase projects = registry.databases.get(Service.PROJECT_REGISTRY);
         try (Connection c = DriverManager.getConnection(projects.jdbcUrl(), projects.username(), projects.password());
                 Statement s = c.createStatement()) {
             assertThatThrownBy(() -> s.executeQuery("SELECT * FROM country_onboarding.partner_country"))
@@ -266,14 +232,7 @@ class RegistryFlowIT {
                 .when().post("/api/countries/" + code + "/activation").then().statusCode(200).body("state", equalTo("ACTIVE"));
     }
 
-    private static ServiceProcess newProcess(Service s, int port) {
-        Map<String, String> env = new HashMap<>(
-                ServiceProcess.environment(DATABASES.get(s), broker.bootstrapServers(), TestInfra.serviceCredentials(s.dir)));
-        env.putAll(ServiceProcess.trusting(work.resolve("jwt").resolve("jwt-public.pem"), Api.ISSUER));
-        return new ServiceProcess(s, repo, port, env, work.resolve("logs").resolve(s.dir + ".log"), "256m");
-    }
-
     private static String url(Service s) {
-        return SERVICES.get(s).baseUrl();
+        return registry.url(s);
     }
 }
