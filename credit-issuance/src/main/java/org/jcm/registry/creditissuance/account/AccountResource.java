@@ -63,7 +63,7 @@ public class AccountResource {
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-ACC-001")
     @RolesAllowed({Caller.OPERATOR, Caller.PARTNER, Caller.PARTICIPANT, Caller.AUDITOR})
     public AccountView get(@PathParam("id") String id) {
-        Account a = service.get(uuid(id), callers.current());
+        Account a = service.get(id(id), callers.current());
         return AccountView.of(a, service.balance(a.id()));
     }
 
@@ -73,7 +73,7 @@ public class AccountResource {
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-ACC-001, JCM-REQ-001")
     @RolesAllowed({Caller.OPERATOR, Caller.PARTNER, Caller.PARTICIPANT, Caller.AUDITOR})
     public Holdings holdings(@PathParam("id") String id, @QueryParam("asOf") String asOf) {
-        return service.holdings(uuid(id), Params.optionalInstant(asOf, "asOf"), callers.current());
+        return service.holdings(id(id), Params.optionalInstant(asOf, "asOf"), callers.current());
     }
 
     @POST
@@ -82,7 +82,7 @@ public class AccountResource {
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-ACC-001, JCM-ACC-003, JCM-ACC-004")
     @RolesAllowed(Caller.OPERATOR)
     public AccountView block(@PathParam("id") String id, @Valid @NotNull Reason request) {
-        return AccountView.of(service.block(uuid(id), request.reason(), callers.current()), null);
+        return AccountView.of(service.block(id(id), request.reason(), callers.current()), null);
     }
 
     @POST
@@ -91,7 +91,7 @@ public class AccountResource {
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-ACC-001, JCM-ACC-003, JCM-ACC-004")
     @RolesAllowed(Caller.OPERATOR)
     public AccountView unblock(@PathParam("id") String id, @Valid @NotNull Reason request) {
-        return AccountView.of(service.unblock(uuid(id), request.reason(), callers.current()), null);
+        return AccountView.of(service.unblock(id(id), request.reason(), callers.current()), null);
     }
 
     @POST
@@ -100,14 +100,10 @@ public class AccountResource {
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-ACC-001, JCM-ACC-002, JCM-ACC-003, JCM-ACC-004")
     @RolesAllowed(Caller.OPERATOR)
     public AccountView close(@PathParam("id") String id, @Valid @NotNull Reason request) {
-        return AccountView.of(service.close(uuid(id), request.reason(), callers.current()), 0L);
+        return AccountView.of(service.close(id(id), request.reason(), callers.current()), 0L);
     }
 
-    static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw AccountRepository.noSuch(id);
-        }
+    private static java.util.UUID id(String id) {
+        return Params.uuid(id, AccountRule.NO_SUCH_ACCOUNT, "account");
     }
 }

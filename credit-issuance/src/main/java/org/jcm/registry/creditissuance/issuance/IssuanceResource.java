@@ -83,7 +83,7 @@ public class IssuanceResource {
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-ISS-001, JCM-ISS-005, JCM-ISS-006, JCM-ISS-007, JCM-ISS-008, JCM-ISS-009, JCM-ISS-010, JCM-ISS-012, JCM-ISS-013")
     @RolesAllowed(Caller.OPERATOR)
     public IssuanceView decide(@PathParam("id") String id, @Valid @NotNull RecordDecision request) {
-        UUID issuance = uuid(id);
+        UUID issuance = Params.uuid(id, IssuanceRule.NO_SUCH_ISSUANCE, "issuance");
         service.decide(issuance, new JcDecision(request.decisionReference(), request.decidedOn()), request.lines().stream()
                 .map(l -> new Issuance.Line(l.registry(), l.account(), l.vintage(), l.quantity())).toList(), callers.current());
         return view(issuance);
@@ -95,7 +95,7 @@ public class IssuanceResource {
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-ISS-001")
     @RolesAllowed({Caller.OPERATOR, Caller.PARTNER, Caller.AUDITOR})
     public IssuanceView get(@PathParam("id") String id) {
-        Issuance i = service.get(uuid(id), callers.current());
+        Issuance i = service.get(Params.uuid(id, IssuanceRule.NO_SUCH_ISSUANCE, "issuance"), callers.current());
         return view(i.id());
     }
 
@@ -120,13 +120,5 @@ public class IssuanceResource {
 
     private IssuanceView view(UUID id) {
         return queries.page(new IssuanceQueries.Filter(id, null, null, null, null, null, null, null), 0, 1).issuances().get(0);
-    }
-
-    static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new org.jcm.registry.platform.problem.RuleViolation(IssuanceRule.NO_SUCH_ISSUANCE, "no issuance " + id);
-        }
     }
 }

@@ -86,7 +86,6 @@ public class IssuanceService {
         checks.throwIfFailed();
         Issuance issuance = Issuance.request(project, verification.get(), caller.actor(), clock.instant());
         issuances.persist(issuance);
-        issuances.flush();
         Verification v = verification.get();
         events.append(new LedgerEvent.IssuanceRequested(hostRegistry(project.hostCountry()), issuance.id(), project.id(), projectReference,
                 project.hostCountry(), new LedgerEvent.Period(periodStart, periodEnd), v.verificationId(), v.vintages().entrySet().stream()

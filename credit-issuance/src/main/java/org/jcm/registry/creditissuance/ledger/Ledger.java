@@ -34,7 +34,7 @@ public class Ledger {
     }
 
     /** What a completed transaction did: the blocks it closed and the blocks it opened, at its time. */
-    public record Completed(LedgerTransaction transaction, Instant at, List<Long> closed, List<Block> opened) {}
+    public record Completed(LedgerTransaction transaction, long seq, Instant at, List<Long> closed, List<Block> opened) {}
 
     /**
      * Issues {@code transaction.quantity()} new credits as one block into its receiving account: the serials come from the
@@ -47,9 +47,9 @@ public class Ledger {
                 .setParameter(1, tx.quantity()).setParameter(2, tx.registryCode()).getSingleResult()).longValue();
         SerialRange serials = new SerialRange(last - tx.quantity() + 1, last);
         Instant at = now();
-        record(tx, at);
+        long seq = record(tx, at);
         Block block = open(tx, at, serials, attributes, tx.to(), "ISSUED", null);
-        return new Completed(tx, at, List.of(), List.of(block));
+        return new Completed(tx, seq, at, List.of(), List.of(block));
     }
 
     /**
@@ -58,14 +58,15 @@ public class Ledger {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Plan plan(Account from, Selection selection) {
-        long available = balance(from.id());
-        if (selection instanceof Selection.Ranges ranges) {
-            return planRanges(from, ranges, available);
-        }
-        return planQuantity(from, ((Selection.Quantity) selection).quantity(), available);
+        Plan plan = selection instanceof Selection.Ranges ranges
+                ? planRanges(from, ranges)
+                : planQuantity(from,
+                        ((Selection.Quantity) selection).quantity());
+        // What the account holds is read only to explain a refusal: a complete plan does not need it.
+        return plan.complete() ? plan : plan.withAvailable(balance(from.id()));
     }
 
-    private Plan planQuantity(Account from, long quantity, long available) {
+    private Plan planQuantity(Account from, long quantity) {
         List<Block> blocks = blocks("""
                 SELECT %s FROM (
                     SELECT b.*, sum(upper(serials) - lower(serials)) OVER (ORDER BY vintage, lower(serials)) AS running
@@ -80,10 +81,10 @@ public class Ledger {
             splits.add(new Plan.Split(b, List.of(moved), b.range().minus(List.of(moved))));
             left -= take;
         }
-        return new Plan(splits, quantity, available, List.of());
+        return new Plan(splits, quantity, -1, List.of());
     }
 
-    private Plan planRanges(Account from, Selection.Ranges selection, long available) {
+    private Plan planRanges(Account from, Selection.Ranges selection) {
         Map<Long, Block> touched = new LinkedHashMap<>();
         Map<Long, List<SerialRange>> moved = new LinkedHashMap<>();
         List<SerialRange> notHeld = new ArrayList<>();
@@ -100,7 +101,7 @@ public class Ledger {
         }
         List<Plan.Split> splits = touched.values().stream()
                 .map(b -> new Plan.Split(b, moved.get(b.id()).stream().sorted().toList(), b.range().minus(moved.get(b.id())))).toList();
-        return new Plan(splits, selection.quantity(), available, notHeld);
+        return new Plan(splits, selection.quantity(), -1, notHeld);
     }
 
     /**
@@ -113,7 +114,7 @@ public class Ledger {
             throw new IllegalStateException("An incomplete plan reached the ledger: " + plan);
         }
         Instant at = now();
-        record(tx, at);
+        long seq = record(tx, at);
         List<Long> closed = plan.splits().stream().map(s -> s.block().id()).toList();
         int closedRows = em
                 .createNativeQuery("UPDATE unit_block SET closed_by = ?1, closed_at = ?2 WHERE id = ANY(CAST(?3 AS bigint[])) AND closed_by IS NULL")
@@ -131,7 +132,7 @@ public class Ledger {
                 opened.add(open(tx, at, r, s.block().attributes(), tx.from(), "KEPT", s.block().id()));
             }
         }
-        return new Completed(tx, at, closed, opened);
+        return new Completed(tx, seq, at, closed, opened);
     }
 
     /** What the account holds now. */
@@ -142,19 +143,20 @@ public class Ledger {
                 .setParameter(1, account).getSingleResult()).longValue();
     }
 
-    private void record(LedgerTransaction tx, Instant at) {
+    /** Records the transaction as COMPLETED at {@code at}; returns its place in the log. */
+    private long record(LedgerTransaction tx, Instant at) {
         LedgerTransaction.Retirement retirement = tx.retirement();
-        em.createNativeQuery("""
+        return ((Number) em.createNativeQuery("""
                 INSERT INTO ledger_transaction (id, registry_code, type, state, actor, at, decision, from_account, to_account, quantity,
                     issuance_id, reason, retirement_purpose, beneficiary, year_of_use)
-                VALUES (?1, ?2, ?3, 'COMPLETED', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)""")
+                VALUES (?1, ?2, ?3, 'COMPLETED', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) RETURNING seq""")
                 .setParameter(1, tx.id()).setParameter(2, tx.registryCode()).setParameter(3, tx.type().name()).setParameter(4, tx.actor())
                 .setParameter(5, at).setParameter(6, tx.decision()).setParameter(7, tx.from() == null ? null : tx.from().id())
                 .setParameter(8, tx.to().id()).setParameter(9, tx.quantity()).setParameter(10, tx.issuanceId()).setParameter(11, tx.reason())
                 .setParameter(12, retirement == null ? null : retirement.purpose())
                 .setParameter(13, retirement == null ? null : retirement.beneficiary())
                 .setParameter(14, retirement == null ? null : retirement.yearOfUse())
-                .executeUpdate();
+                .getSingleResult()).longValue();
     }
 
     private Block open(LedgerTransaction tx, Instant at, SerialRange range, Block.Attributes a, Account holder, String origin, Long parent) {

@@ -5,7 +5,6 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jcm.registry.contract.ledger.LedgerEvent;
-import org.jcm.registry.creditissuance.account.Account;
 import org.jcm.registry.platform.eventlog.EventStream;
 import org.jcm.registry.platform.eventlog.EventStreams;
 
@@ -30,11 +29,6 @@ public class LedgerEvents {
         LedgerTransaction tx = completed.transaction();
         return completed.opened().stream().map(b -> new LedgerEvent.Block(b.id(), b.display(), b.range().start(), b.range().end(),
                 b.attributes().projectReference(), new LedgerEvent.Period(b.attributes().periodStart(), b.attributes().periodEnd()),
-                b.attributes().vintage(), numberOf(b, tx), b.parentId(), b.origin())).toList();
-    }
-
-    private static String numberOf(Block b, LedgerTransaction tx) {
-        Account holder = b.accountId().equals(tx.to().id()) ? tx.to() : tx.from();
-        return holder.number();
+                b.attributes().vintage(), tx.holderOf(b).number(), b.parentId(), b.origin())).toList();
     }
 }

@@ -20,12 +20,14 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jcm.registry.creditissuance.account.Account;
 import org.jcm.registry.creditissuance.account.AccountRepository;
+import org.jcm.registry.creditissuance.account.AccountRule;
 import org.jcm.registry.creditissuance.ledger.LedgerViews.Conservation;
 import org.jcm.registry.creditissuance.ledger.LedgerViews.Lineage;
 import org.jcm.registry.creditissuance.ledger.LedgerViews.TransactionPage;
 import org.jcm.registry.creditissuance.ledger.LedgerViews.TransactionView;
 import org.jcm.registry.creditissuance.registry.RegistryRepository;
 import org.jcm.registry.platform.openapi.ProblemResponses;
+import org.jcm.registry.platform.problem.Params;
 import org.jcm.registry.platform.security.Caller;
 import org.jcm.registry.platform.security.Callers;
 
@@ -57,7 +59,7 @@ public class LedgerResource {
         readRegistry(registry);
         UUID accountId = null;
         if (account != null) {
-            Account a = accounts.get(uuid(account));
+            Account a = accounts.get(Params.uuid(account, AccountRule.NO_SUCH_ACCOUNT, "account"));
             accountId = a.id();
         }
         return queries.page(registry, accountId, after, limit);
@@ -69,13 +71,7 @@ public class LedgerResource {
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-LED-501")
     @RolesAllowed({Caller.OPERATOR, Caller.PARTNER, Caller.AUDITOR})
     public TransactionView transaction(@PathParam("id") String id) {
-        UUID tx;
-        try {
-            tx = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new org.jcm.registry.platform.problem.RuleViolation(LedgerRule.NO_SUCH_TRANSACTION, "no transaction " + id);
-        }
-        TransactionView view = queries.transaction(tx);
+        TransactionView view = queries.transaction(Params.uuid(id, LedgerRule.NO_SUCH_TRANSACTION, "transaction"));
         readRegistry(view.registry());
         return view;
     }
@@ -107,13 +103,5 @@ public class LedgerResource {
 
     private void readRegistry(String code) {
         callers.current().readCountry(registries.get(code).countryCode());
-    }
-
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw AccountRepository.noSuch(id);
-        }
     }
 }

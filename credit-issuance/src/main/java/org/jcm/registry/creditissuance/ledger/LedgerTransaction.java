@@ -14,6 +14,11 @@ public record LedgerTransaction(UUID id, TransactionType type, String registryCo
     /** How retired credits are used: purpose (NDC, OIMP such as CORSIA, VOLUNTARY), by whom, in which year. */
     public record Retirement(String purpose, String beneficiary, int yearOfUse) {}
 
+    /** The account that holds a block this transaction opened: its receiver, or its sender for the part a split kept. */
+    public Account holderOf(Block block) {
+        return block.accountId().equals(to.id()) ? to : from;
+    }
+
     public static LedgerTransaction issuance(String registryCode, String actor, String decision, Account to, long quantity, UUID issuanceId) {
         return new LedgerTransaction(UUID.randomUUID(), TransactionType.ISSUANCE, registryCode, actor, decision, null, to, quantity, issuanceId, null,
                 null);

@@ -18,7 +18,21 @@ public final class LedgerViews {
     /** A completed transaction with the blocks it closed (ids) and opened. */
     public record TransactionView(UUID id, long seq, String type, String state, String registry, String actor, Instant at, String decision,
             String fromAccount, String toAccount, long quantity, UUID issuanceId, String reason, String retirementPurpose, String beneficiary,
-            Integer yearOfUse, List<Long> closedBlocks, List<BlockView> openedBlocks) {}
+            Integer yearOfUse, List<Long> closedBlocks, List<BlockView> openedBlocks) {
+
+        /** The transaction the ledger has just completed, as the log will show it, without reading it back. */
+        public static TransactionView of(Ledger.Completed done) {
+            LedgerTransaction tx = done.transaction();
+            LedgerTransaction.Retirement use = tx.retirement();
+            List<BlockView> opened = done.opened().stream().map(b -> new BlockView(b.id(), b.display(), b.registryCode(), b.range().start(),
+                    b.range().end(), b.size(), b.attributes().projectReference(), b.attributes().periodStart(), b.attributes().periodEnd(),
+                    b.attributes().vintage(), tx.holderOf(b).number(), b.origin(), b.parentId(), b.openedBy(), b.openedAt(), null, null)).toList();
+            return new TransactionView(tx.id(), done.seq(), tx.type().name(), "COMPLETED", tx.registryCode(), tx.actor(), done.at(), tx.decision(),
+                    tx.from() == null ? null : tx.from().number(), tx.to().number(), tx.quantity(), tx.issuanceId(), tx.reason(),
+                    use == null ? null : use.purpose(), use == null ? null : use.beneficiary(), use == null ? null : use.yearOfUse(), done.closed(),
+                    opened);
+        }
+    }
 
     /** A page of the transaction log in order; {@code next} is the {@code after} of the next page, null at the end. */
     public record TransactionPage(List<TransactionView> transactions, Long next) {}

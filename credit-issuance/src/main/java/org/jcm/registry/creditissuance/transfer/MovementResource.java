@@ -2,7 +2,6 @@ package org.jcm.registry.creditissuance.transfer;
 
 import java.net.URI;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -24,8 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jcm.registry.creditissuance.ledger.LedgerQueries;
+import org.jcm.registry.creditissuance.ledger.Ledger;
 import org.jcm.registry.creditissuance.ledger.LedgerTransaction;
+import org.jcm.registry.creditissuance.ledger.LedgerViews.TransactionView;
 import org.jcm.registry.platform.Limits;
 import org.jcm.registry.platform.idempotency.Idempotent;
 import org.jcm.registry.platform.openapi.ProblemResponses;
@@ -57,12 +57,10 @@ public class MovementResource {
             @Size(max = Limits.ITEMS) List<Units.@NotNull @Valid Range> ranges, @NotBlank @Size(max = Limits.TEXT) String reason) {}
 
     private final MovementService service;
-    private final LedgerQueries queries;
     private final Callers callers;
 
-    public MovementResource(MovementService service, LedgerQueries queries, Callers callers) {
+    public MovementResource(MovementService service, Callers callers) {
         this.service = service;
-        this.queries = queries;
         this.callers = callers;
     }
 
@@ -100,7 +98,7 @@ public class MovementResource {
                 callers.current()));
     }
 
-    private Response created(UUID id) {
-        return Response.created(URI.create("/api/transactions/" + id)).entity(queries.transaction(id)).build();
+    private static Response created(Ledger.Completed done) {
+        return Response.created(URI.create("/api/transactions/" + done.transaction().id())).entity(TransactionView.of(done)).build();
     }
 }

@@ -1,7 +1,6 @@
 package org.jcm.registry.creditissuance.transfer;
 
 import java.util.Optional;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -43,36 +42,36 @@ public class MovementService {
     }
 
     @Transactional
-    public UUID transfer(String fromNumber, String toNumber, Selection selection, String decision, Caller caller) {
+    public Ledger.Completed transfer(String fromNumber, String toNumber, Selection selection, String decision, Caller caller) {
         Account from = sender(fromNumber, caller);
         Optional<Account> to = accounts.byNumber(toNumber);
         Ledger.Completed done = move(TransactionType.INTERNAL_TRANSFER, from, to, toNumber, selection, decision, null, null, caller);
         LedgerTransaction tx = done.transaction();
         events.append(new LedgerEvent.CreditsTransferred(tx.registryCode(), tx.id(), from.number(), tx.to().number(), tx.quantity(), decision,
                 caller.actor(), done.at(), done.closed(), LedgerEvents.opened(done)));
-        return tx.id();
+        return done;
     }
 
     @Transactional
-    public UUID retire(String fromNumber, Selection selection, LedgerTransaction.Retirement use, Caller caller) {
+    public Ledger.Completed retire(String fromNumber, Selection selection, LedgerTransaction.Retirement use, Caller caller) {
         Account from = sender(fromNumber, caller);
         Account to = accounts.registryAccount(from.registryCode(), Account.Type.RETIREMENT);
         Ledger.Completed done = move(TransactionType.RETIREMENT, from, Optional.of(to), to.number(), selection, null, null, use, caller);
         LedgerTransaction tx = done.transaction();
         events.append(new LedgerEvent.CreditsRetired(tx.registryCode(), tx.id(), from.number(), to.number(), tx.quantity(), use.purpose(),
                 use.beneficiary(), use.yearOfUse(), caller.actor(), done.at(), done.closed(), LedgerEvents.opened(done)));
-        return tx.id();
+        return done;
     }
 
     @Transactional
-    public UUID cancel(String fromNumber, Selection selection, String reason, Caller caller) {
+    public Ledger.Completed cancel(String fromNumber, Selection selection, String reason, Caller caller) {
         Account from = sender(fromNumber, caller);
         Account to = accounts.registryAccount(from.registryCode(), Account.Type.CANCELLATION);
         Ledger.Completed done = move(TransactionType.CANCELLATION, from, Optional.of(to), to.number(), selection, null, reason, null, caller);
         LedgerTransaction tx = done.transaction();
         events.append(new LedgerEvent.CreditsCancelled(tx.registryCode(), tx.id(), from.number(), to.number(), tx.quantity(), reason,
                 caller.actor(), done.at(), done.closed(), LedgerEvents.opened(done)));
-        return tx.id();
+        return done;
     }
 
     /** The sending account, if the caller may move its credits: its registry's operator or partner, or the participant holding it. */

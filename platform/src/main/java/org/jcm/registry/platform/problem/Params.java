@@ -22,6 +22,15 @@ public final class Params {
         }
     }
 
+    /** A path's id that must be a UUID: anything else names nothing, so it answers {@code rule} (a 404) like an unknown id. */
+    public static java.util.UUID uuid(String value, Rule rule, String what) {
+        try {
+            return java.util.UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new RuleViolation(rule, "no " + what + " " + value);
+        }
+    }
+
     /**
      * An optional instant: ISO-8601 ({@code 2025-03-31T12:00:00Z}) or a date ({@code 2025-03-31}, meaning its start, UTC),
      * between {@link Limits#FIRST_DATE} and {@link Limits#LAST_DATE}.
