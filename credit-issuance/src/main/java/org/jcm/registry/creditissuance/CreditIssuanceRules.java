@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.jcm.registry.creditissuance.account.AccountRule;
+import org.jcm.registry.creditissuance.article6.Article6Rule;
 import org.jcm.registry.creditissuance.issuance.IssuanceRule;
 import org.jcm.registry.creditissuance.ledger.LedgerRule;
 import org.jcm.registry.creditissuance.registry.RegistryRule;
+import org.jcm.registry.creditissuance.transfer.ExternalTransferRule;
 import org.jcm.registry.platform.problem.Rule;
 import org.jcm.registry.platform.problem.RuleBook;
 
@@ -15,7 +17,8 @@ public class CreditIssuanceRules implements RuleBook {
 
     @Override
     public List<Rule> rules() {
-        return Stream.<Rule[]>of(RegistryRule.values(), AccountRule.values(), IssuanceRule.values(), LedgerRule.values()).flatMap(Stream::of)
+        return Stream.<Rule[]>of(RegistryRule.values(), AccountRule.values(), IssuanceRule.values(), LedgerRule.values(),
+                ExternalTransferRule.values(), Article6Rule.values()).flatMap(Stream::of)
                 .map(Rule.class::cast).toList();
     }
 }

@@ -48,6 +48,47 @@ public final class Ledgers {
         await().atMost(WAIT).untilAsserted(() -> Api.given().when().get("/api/registries/" + cc).then().statusCode(200));
     }
 
+    /**
+     * Activates a partner country at snapshot {@code version} with its registry {@code hosting} and Article 6 settings
+     * (NDC and OIMP authorized, OIMP's first transfer at {@code oimpFirstTransfer}).
+     */
+    public static void activate(CloudEventCodec codec, String cc, String alpha3, String name, long version, CountrySnapshot.Hosting hosting,
+            CountrySnapshot.FirstTransfer oimpFirstTransfer) {
+        CountrySnapshot country = new CountrySnapshot(cc, alpha3, name, CountryState.ACTIVE, version, LocalDate.of(2015, 1, 1),
+                LocalDate.of(2015, 1, 1), LocalDate.of(2015, 6, 1), new CountrySnapshot.RegistryIdentity(cc, alpha3 + "01", hosting), null, List.of(),
+                new CountrySnapshot.Article6Settings(true, true, oimpFirstTransfer));
+        TestInfra.publishEvent(Topics.COUNTRIES, null, cc, codec.encode(UUID.randomUUID(), "/jcm/country-onboarding", "PartnerCountryActivated", cc,
+                Instant.now(), new CountryEvent.PartnerCountryActivated(country, "operator", country.activatedOn())));
+        await().atMost(WAIT).untilAsserted(() -> Api.given().when().get("/api/registries/" + cc).then().statusCode(200));
+    }
+
+    /** Publishes {@code event} as {@code cc}'s partner system on its inbound topic; returns the event id. */
+    public static UUID fromPartner(CloudEventCodec codec, String cc, String type, String subject, Object event) {
+        UUID id = UUID.randomUUID();
+        TestInfra.publishEvent(Topics.partnerInbound(cc), null, subject, codec.encode(id, "urn:jcm:partner:" + cc.toLowerCase(), type, subject,
+                Instant.now(), event));
+        return id;
+    }
+
+    /** An account of a registry's own (GOVERNMENT_HOLDING, RETIREMENT, CANCELLATION): its number. */
+    public static String registryAccount(String registry, String type) {
+        return Api.given().when().get("/api/registries/" + registry + "/accounts").then().statusCode(200).extract().jsonPath()
+                .getString("find { it.type == '" + type + "' }.number");
+    }
+
+    /**
+     * Issues {@code quantity} credits of vintage {@code vintage} of a fresh project of {@code cc} into {@code account}
+     * (monitoring period: the vintage's year).
+     */
+    public static void issue(CloudEventCodec codec, String cc, String reference, String account, int vintage, long quantity) {
+        ProjectSnapshot project = registerProject(codec, cc, reference);
+        LocalDate start = LocalDate.of(vintage, 1, 1);
+        LocalDate end = LocalDate.of(vintage, 12, 31);
+        verify(codec, project, start, end, Map.of(vintage, quantity));
+        String issuance = requestIssuance(reference, start, end);
+        decide(issuance, "JC-" + reference, List.of(line(cc, account, vintage, quantity))).then().statusCode(200);
+    }
+
     /** Suspends an active partner country (its registry follows: SUSPENDED) and waits for the registry to follow. */
     public static void suspend(CloudEventCodec codec, String cc, String alpha3, String name) {
         CountrySnapshot country = new CountrySnapshot(cc, alpha3, name, CountryState.SUSPENDED, 5, LocalDate.of(2015, 1, 1), LocalDate.of(2015, 1, 1),
@@ -136,6 +177,18 @@ public final class Ledgers {
         String issuance = requestIssuance(reference, start, end);
         decide(issuance, "JC-" + reference, List.of(line(cc, account.getString("number"), 2020, quantity))).then().statusCode(200);
         return account;
+    }
+
+    /** The id of the account numbered {@code number}. */
+    public static String accountId(String number) {
+        return Api.given().when().get("/api/registries/" + number.split("-")[0] + "/accounts").then().statusCode(200).extract().jsonPath()
+                .getString("find { it.number == '" + number + "' }.id");
+    }
+
+    /** The first serial of the block of {@code project} the account holds. */
+    public static long firstSerial(String account, String project) {
+        JsonPath held = Api.given().when().get("/api/accounts/" + accountId(account) + "/holdings").then().statusCode(200).extract().jsonPath();
+        return held.getLong("blocks.find { it.projectReference == '" + project + "' }.start");
     }
 
     public static long balance(String accountId) {

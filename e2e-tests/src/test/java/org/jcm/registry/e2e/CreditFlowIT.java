@@ -10,15 +10,19 @@ import static org.jcm.registry.testsupport.Api.as;
 import static org.jcm.registry.testsupport.Api.given;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import org.jcm.registry.testsupport.Api;
+import org.jcm.registry.testsupport.KafkaClient;
 import org.jcm.registry.testsupport.ServiceProcess.Service;
+import org.jcm.registry.testsupport.TestInfra;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,83 +55,200 @@ class CreditFlowIT {
 
     @Test
     void creditsOfAVerifiedMongolianProjectAreIssuedTransferredAndRetiredAndTheAuditorSeesEveryStep() {
-        onboardMongoliaWithATpe();
-        String reportId = registerTheSolarProjectAndVerifyItsFirstPeriod();
+        onboard(MONGOLIA);
+        String reportId = registerASolarProjectAndVerify(MONGOLIA, "2017-03-01", "2019-07-31", Map.of(2017, 8000, 2018, 9800, 2019, 5600),
+                Map.of(2017, 7900, 2018, 9750, 2019, 5550));
         String participantAccount = issueTheVerifiedPeriod();
         transferAndRetireAsTheParticipant(participantAccount);
         auditEveryCredit(participantAccount, reportId);
     }
 
-    /** country-onboarding: Mongolia from proposal to ACTIVE with its registry identity, and one TPE for sectoral scope 1. */
-    private static void onboardMongoliaWithATpe() {
+    /** A partner country of the flows: its dates, registry identity, designated TPE and one project participant. */
+    private record Partner(String code, String name, String signedOn, String establishedOn, String activatedOn, String article6RegistryId, String tpe,
+            String tpeDesignatedOn, String participant, int projectYear) {}
+
+    private static final Partner MONGOLIA = new Partner("MN", "Mongolia", "2013-01-08", "2013-04-11", "2013-07-01", "MNG01", "TPE-MN-JQA",
+            "2014-01-01", PARTICIPANT, 2015);
+    private static final Partner THAILAND = new Partner("TH", "Thailand", "2015-11-19", "2016-01-20", "2016-03-01", "THA01", "TPE-TH-JQA",
+            "2016-04-01", "PP-TH-0001", 2017);
+
+    /** country-onboarding: the country from proposal to ACTIVE with its registry kept here, and one TPE for sectoral scope 1. */
+    private static void onboard(Partner p) {
         String co = url(Service.COUNTRY_ONBOARDING);
-        post(co, "/api/countries", "{\"code\": \"MN\", \"name\": \"Mongolia\"}").statusCode(201);
-        post(co, "/api/countries/MN/bilateral-document", "{\"signedOn\": \"2013-01-08\"}").statusCode(200);
-        post(co, "/api/countries/MN/joint-committee", "{\"establishedOn\": \"2013-04-11\"}").statusCode(200);
-        post(co, "/api/countries/MN/activation",
-                "{\"activatedOn\": \"2013-07-01\", \"registryCode\": \"MN\", \"article6RegistryId\": \"MNG01\", \"hosting\": \"HOSTED\"}")
+        post(co, "/api/countries", "{\"code\": \"%s\", \"name\": \"%s\"}".formatted(p.code(), p.name())).statusCode(201);
+        post(co, "/api/countries/" + p.code() + "/bilateral-document", "{\"signedOn\": \"%s\"}".formatted(p.signedOn())).statusCode(200);
+        post(co, "/api/countries/" + p.code() + "/joint-committee", "{\"establishedOn\": \"%s\"}".formatted(p.establishedOn())).statusCode(200);
+        post(co, "/api/countries/" + p.code() + "/activation",
+                "{\"activatedOn\": \"%s\", \"registryCode\": \"%s\", \"article6RegistryId\": \"%s\", \"hosting\": \"HOSTED\"}"
+                        .formatted(p.activatedOn(), p.code(), p.article6RegistryId()))
                 .statusCode(200)
                 .body("state", equalTo("ACTIVE"));
-        post(co, "/api/countries/MN/tpes",
-                "{\"tpeId\": \"TPE-MN-JQA\", \"name\": \"Japan Quality Assurance Organization\", \"sectoralScopes\": [1], \"designatedOn\": \"2014-01-01\"}")
+        post(co, "/api/countries/" + p.code() + "/tpes",
+                "{\"tpeId\": \"%s\", \"name\": \"Japan Quality Assurance Organization\", \"sectoralScopes\": [1], \"designatedOn\": \"%s\"}"
+                        .formatted(p.tpe(), p.tpeDesignatedOn()))
                 .statusCode(201);
 
-        await().atMost(WITHIN).untilAsserted(() -> given().baseUri(url(Service.PROJECT_REGISTRY)).when().get("/api/countries/MN").then()
-                .statusCode(200).body("state", equalTo("ACTIVE"), "version", equalTo(5), "thirdPartyEntities.tpeId", contains("TPE-MN-JQA")));
-        await().atMost(WITHIN).untilAsserted(() -> given().baseUri(url(Service.CREDIT_ISSUANCE)).when().get("/api/registries/MN").then()
-                .statusCode(200).body("state", equalTo("ACTIVE"), "article6RegistryId", equalTo("MNG01"), "lastSerial", equalTo(0)));
+        await().atMost(WITHIN).untilAsserted(() -> given().baseUri(url(Service.PROJECT_REGISTRY)).when().get("/api/countries/" + p.code()).then()
+                .statusCode(200).body("state", equalTo("ACTIVE"), "version", equalTo(5), "thirdPartyEntities.tpeId", contains(p.tpe())));
+        await().atMost(WITHIN).untilAsserted(() -> given().baseUri(url(Service.CREDIT_ISSUANCE)).when().get("/api/registries/" + p.code()).then()
+                .statusCode(200).body("state", equalTo("ACTIVE"), "article6RegistryId", equalTo(p.article6RegistryId()), "lastSerial", equalTo(0)));
     }
 
     /**
-     * project-registry, as MongolianSolarProjectTest: MN_AM001 approved, the idea note (naming participant PP-MN-0001)
-     * registered as MN001, then 2017-03..2019-07 monitored (by the participant) and verified by the TPE per vintage.
+     * project-registry, as MongolianSolarProjectTest: {CC}_AM001 approved, the idea note (naming the partner's participant)
+     * registered as {CC}001, then the period monitored (by the participant) and verified by the TPE per vintage.
      */
-    private static String registerTheSolarProjectAndVerifyItsFirstPeriod() {
+    private static String registerASolarProjectAndVerify(Partner p, String start, String end, Map<Integer, Integer> claimed,
+            Map<Integer, Integer> verified) {
         String pr = url(Service.PROJECT_REGISTRY);
+        String cc = p.code();
+        int y = p.projectYear();
         String methodology = post(pr, "/api/methodologies",
-                "{\"country\": \"MN\", \"title\": \"Installation of solar PV system\", \"sectoralScope\": 1, \"proposedOn\": \"2014-01-10\"}")
+                "{\"country\": \"%s\", \"title\": \"Installation of solar PV system\", \"sectoralScope\": 1, \"proposedOn\": \"%d-06-10\"}"
+                        .formatted(cc, y - 1))
                 .statusCode(201).extract().path("id");
-        post(pr, "/api/methodologies/" + methodology + "/approval", "{\"decisionReference\": \"JC-MN-AM\", \"decidedOn\": \"2014-02-20\"}")
-                .statusCode(200).body("state", equalTo("APPROVED"), "reference", equalTo("MN_AM001"));
+        post(pr, "/api/methodologies/" + methodology + "/approval", "{\"decisionReference\": \"JC-%s-AM\", \"decidedOn\": \"%d-07-20\"}"
+                .formatted(cc, y - 1)).statusCode(200).body("state", equalTo("APPROVED"), "reference", equalTo(cc + "_AM001"));
 
         String project = post(pr, "/api/projects", """
-                {"title": "10MW solar power project in Darkhan City", "hostCountry": "MN", "methodology": "MN_AM001",
+                {"title": "10MW solar power project in %s", "hostCountry": "%s", "methodology": "%s_AM001",
                  "participants": [
                    {"name": "Japanese Solar Developer Co.", "country": "JP", "role": "PROJECT_PARTICIPANT", "focalPoint": true},
-                   {"name": "Local Energy LLC", "country": "MN", "role": "PROJECT_PARTICIPANT", "focalPoint": false, "participantId": "%s"}],
-                 "creditingPeriod": {"start": "2016-01-01", "end": "2030-12-31"},
+                   {"name": "Local Energy LLC", "country": "%s", "role": "PROJECT_PARTICIPANT", "focalPoint": false, "participantId": "%s"}],
+                 "creditingPeriod": {"start": "%d-01-01", "end": "2030-12-31"},
                  "estimatedAnnualReductions": 12000,
                  "creditAllocation": {"governmentOfJapan": 50, "partnerGovernment": 10, "participants": 40},
                  "documents": [{"kind": "PIN", "uri": "https://jcm.example.org/docs/pin.pdf", "sha256": "%s"}],
-                 "submittedOn": "2015-03-01"}""".formatted(PARTICIPANT, SHA))
-                .statusCode(201).body("pinReference", equalTo("MN_PIN001"), "state", equalTo("IDEA_SUBMITTED")).extract().path("id");
-        post(pr, "/api/projects/" + project + "/no-objection", "{\"decisionReference\": \"JC-NO-1\", \"decidedOn\": \"2015-04-01\"}")
+                 "submittedOn": "%d-03-01"}""".formatted(p.name(), cc, cc, cc, p.participant(), y + 1, SHA, y))
+                .statusCode(201).body("pinReference", equalTo(cc + "_PIN001"), "state", equalTo("IDEA_SUBMITTED")).extract().path("id");
+        post(pr, "/api/projects/" + project + "/no-objection", "{\"decisionReference\": \"JC-NO-1\", \"decidedOn\": \"%d-04-01\"}".formatted(y))
                 .statusCode(200).body("state", equalTo("NO_OBJECTION"));
         post(pr, "/api/projects/" + project + "/design-publication", """
-                {"publishedOn": "2015-05-01", "designDocument": {"uri": "https://jcm.example.org/docs/pdd.pdf", "sha256": "%s"}}""".formatted(SHA))
+                {"publishedOn": "%d-05-01", "designDocument": {"uri": "https://jcm.example.org/docs/pdd.pdf", "sha256": "%s"}}""".formatted(y, SHA))
                 .statusCode(200).body("state", equalTo("DESIGN_PUBLISHED"));
         post(pr, "/api/projects/" + project + "/validation", """
-                {"tpeId": "TPE-MN-JQA", "validatedOn": "2015-08-01", "report": {"uri": "https://jcm.example.org/docs/val.pdf", "sha256": "%s"}}"""
-                .formatted(SHA)).statusCode(200).body("state", equalTo("VALIDATED"));
-        post(pr, "/api/projects/" + project + "/registration-request", "{\"requestedOn\": \"2015-09-01\"}").statusCode(200)
+                {"tpeId": "%s", "validatedOn": "%d-08-01", "report": {"uri": "https://jcm.example.org/docs/val.pdf", "sha256": "%s"}}"""
+                .formatted(p.tpe(), y, SHA)).statusCode(200).body("state", equalTo("VALIDATED"));
+        post(pr, "/api/projects/" + project + "/registration-request", "{\"requestedOn\": \"%d-09-01\"}".formatted(y)).statusCode(200)
                 .body("state", equalTo("REGISTRATION_REQUESTED"));
-        post(pr, "/api/projects/" + project + "/registration", "{\"decisionReference\": \"JC-MN-10/2016\", \"decidedOn\": \"2015-10-01\"}")
-                .statusCode(200).body("state", equalTo("REGISTERED"), "reference", equalTo("MN001"));
+        post(pr, "/api/projects/" + project + "/registration", "{\"decisionReference\": \"JC-%s-10/%d\", \"decidedOn\": \"%d-10-01\"}"
+                .formatted(cc, y + 1, y)).statusCode(200).body("state", equalTo("REGISTERED"), "reference", equalTo(cc + "001"));
 
-        String reportId = as(Api.tokens().participant(PARTICIPANT)).baseUri(pr).contentType(ContentType.JSON).body("""
-                {"period": {"start": "2017-03-01", "end": "2019-07-31"},
-                 "claimedReductions": [{"vintage": 2017, "tonnes": 8000}, {"vintage": 2018, "tonnes": 9800}, {"vintage": 2019, "tonnes": 5600}],
-                 "totalClaimed": 23400, "submittedOn": "2019-08-20",
-                 "document": {"uri": "https://jcm.example.org/mn001/monitoring-1.pdf", "sha256": "%s"}}""".formatted(SHA))
-                .when().post("/api/projects/MN001/monitoring-reports").then().statusCode(201).body("totalClaimed", equalTo(23400)).extract()
-                .path("id");
-        post(pr, "/api/projects/MN001/monitoring-reports/" + reportId + "/verifications", """
-                {"tpeId": "TPE-MN-JQA", "verifiedOn": "2019-10-15", "opinion": "POSITIVE",
-                 "verifiedReductions": [{"vintage": 2017, "tonnes": 7900}, {"vintage": 2018, "tonnes": 9750}, {"vintage": 2019, "tonnes": 5550}],
-                 "totalVerified": 23200,
-                 "report": {"uri": "https://jcm.example.org/mn001/verification-1.pdf", "sha256": "%s"}}""".formatted(SHA))
-                .statusCode(201).body("totalVerified", equalTo(23200));
+        int totalClaimed = claimed.values().stream().mapToInt(Integer::intValue).sum();
+        int totalVerified = verified.values().stream().mapToInt(Integer::intValue).sum();
+        String reportId = as(Api.tokens().participant(p.participant())).baseUri(pr).contentType(ContentType.JSON).body("""
+                {"period": {"start": "%s", "end": "%s"}, "claimedReductions": %s, "totalClaimed": %d, "submittedOn": "%s",
+                 "document": {"uri": "https://jcm.example.org/%s001/monitoring-1.pdf", "sha256": "%s"}}"""
+                .formatted(start, end, vintages(claimed), totalClaimed, LocalDate.parse(end).plusDays(20), cc.toLowerCase(), SHA))
+                .when().post("/api/projects/" + cc + "001/monitoring-reports").then().statusCode(201).body("totalClaimed", equalTo(totalClaimed))
+                .extract().path("id");
+        post(pr, "/api/projects/" + cc + "001/monitoring-reports/" + reportId + "/verifications", """
+                {"tpeId": "%s", "verifiedOn": "%s", "opinion": "POSITIVE", "verifiedReductions": %s, "totalVerified": %d,
+                 "report": {"uri": "https://jcm.example.org/%s001/verification-1.pdf", "sha256": "%s"}}"""
+                .formatted(p.tpe(), LocalDate.parse(end).plusMonths(2).plusDays(15), vintages(verified), totalVerified, cc.toLowerCase(), SHA))
+                .statusCode(201).body("totalVerified", equalTo(totalVerified));
         return reportId;
+    }
+
+    private static String vintages(Map<Integer, Integer> tonnes) {
+        return new java.util.TreeMap<>(tonnes).entrySet().stream().map(e -> "{\"vintage\": " + e.getKey() + ", \"tonnes\": " + e.getValue() + "}")
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+    }
+
+    /**
+     * The first Article 6 case (Japan and Thailand, 2025), through the three services and a simulated Thai partner system
+     * publishing on its inbound topic with its own Kafka credentials: the Joint Committee's decision issues 300 credits
+     * in Thailand's registry, Thailand authorizes them for NDC use, its system transfers 150 to Japan's registry, Japan's
+     * accepts them; both registries' AEF tables show the same ITMO identifiers and conservation holds in each.
+     */
+    @Test
+    void thailandIssuesThreeHundredAuthorizesThemAndJapanAcquiresHalfAsItmos() {
+        onboard(THAILAND);
+        given().baseUri(url(Service.COUNTRY_ONBOARDING)).contentType(ContentType.JSON)
+                .body("{\"ndcUseAuthorized\": true, \"oimpUseAuthorized\": true, \"oimpFirstTransfer\": \"AUTHORIZATION\"}").when()
+                .put("/api/countries/TH/article6").then().statusCode(200);
+        registerASolarProjectAndVerify(THAILAND, "2024-01-01", "2024-12-31", Map.of(2024, 310), Map.of(2024, 300));
+        String ci = url(Service.CREDIT_ISSUANCE);
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> as(Api.tokens().participant(THAILAND.participant()))
+                .baseUri(ci).contentType(ContentType.JSON).body(Map.of("projectReference", "TH001", "monitoringPeriodStart", "2024-01-01",
+                        "monitoringPeriodEnd", "2024-12-31"))
+                .when().post("/api/issuances").then().statusCode(201));
+
+        KafkaClient thailand = TestInfra.asPartner("TH");
+        String inbound = "jcm.partner.th.inbound.v1";
+        String decision = UUID.randomUUID().toString();
+        thailand.publish(inbound, "TH001", partnerEvent(decision, "TH001", "IssuanceNotified", """
+                {"country": "TH", "projectReference": "TH001", "monitoringPeriodStart": "2024-01-01", "monitoringPeriodEnd": "2024-12-31",
+                 "decisionReference": "JC-TH-2025-01", "decidedOn": "2025-04-10",
+                 "lines": [{"registry": "TH", "account": "TH-100-1", "vintage": 2024, "quantity": 300}]}"""));
+        await().atMost(WITHIN).untilAsserted(() -> given().baseUri(ci).when().get("/api/registries/TH").then().body("lastSerial", equalTo(300)));
+        String authorization = UUID.randomUUID().toString();
+        thailand.publish(inbound, "TH", partnerEvent(authorization, "TH", "CreditsAuthorized", """
+                {"country": "TH", "reference": "TH-A6-2025-001", "authorizedOn": "2025-05-14", "uses": ["NDC"], "firstTransfer": null,
+                 "ranges": null, "projectReference": "TH001", "vintages": [2024], "quantity": 300}"""));
+        await().atMost(WITHIN)
+                .untilAsserted(() -> as(Api.tokens().auditor()).baseUri(ci).when().get("/api/registries/TH/authorizations").then().statusCode(200)
+                        .body("reference", contains("TH-A6-2025-001"), "firstTransfer", contains("INTERNATIONAL_TRANSFER")));
+
+        JsonPath transfer = as(Api.tokens().partner("TH")).baseUri(ci).contentType(ContentType.JSON).body(Map.of("fromAccount", "TH-100-1",
+                "toRegistry", "JP", "toAccount", "JP-100-1", "quantity", 150, "decision", "Thailand's approval of the international transfer"))
+                .when().post("/api/external-transfers").then().statusCode(201).extract().jsonPath();
+        assertThat(transfer.getString("state")).isEqualTo("COMPLETED");
+        assertThat(transfer.getList("steps.state")).containsExactly("PROPOSED", "COMPLETED");
+        assertThat(transfer.getList("steps[1].openedBlocks.display")).containsExactly("JCM-TH-TH001-2024-1-150");
+        assertThat(transfer.getList("steps[1].openedBlocks.account")).containsExactly("JP-100-1");
+
+        int year = LocalDate.now(java.time.ZoneOffset.UTC).getYear();
+        JsonPath thActions = aef(ci, "actions", "TH", year);
+        assertThat(thActions.getList("action")).containsExactly("FIRST_TRANSFER", "TRANSFER");
+        assertThat(thActions.getList("firstItmo")).containsOnly("CA0001-THA01-THA-1-2024");
+        assertThat(thActions.getList("lastItmo")).containsOnly("CA0001-THA01-THA-150-2024");
+        assertThat(thActions.getList("acquiringParty")).containsOnly("JPN");
+        JsonPath jpActions = aef(ci, "actions", "JP", year);
+        assertThat(jpActions.getList("findAll { it.project == 'TH001' }.action")).containsExactly("ACQUISITION");
+        assertThat(jpActions.getString("find { it.project == 'TH001' }.firstItmo")).isEqualTo("CA0001-THA01-THA-1-2024");
+        assertThat(jpActions.getString("find { it.project == 'TH001' }.lastItmo")).isEqualTo("CA0001-THA01-THA-150-2024");
+        JsonPath jpHoldings = aef(ci, "holdings", "JP", year);
+        assertThat(jpHoldings.getList("findAll { it.project == 'TH001' }.state")).containsExactly("ACQUIRED");
+        assertThat(jpHoldings.getList("findAll { it.project == 'TH001' }.quantity", Long.class)).containsExactly(150L);
+        JsonPath thHoldings = aef(ci, "holdings", "TH", year);
+        assertThat(thHoldings.getList("firstItmo")).containsExactly("CA0001-THA01-THA-151-2024");
+        assertThat(thHoldings.getList("state")).containsExactly("AUTHORIZED");
+        assertThat(thHoldings.getList("quantity", Long.class)).containsExactly(150L);
+        JsonPath thAuthorizations = aef(ci, "authorizations", "TH", 2025);
+        assertThat(thAuthorizations.getList("firstItmo")).containsExactly("CA0001-THA01-THA-1-2024");
+        assertThat(thAuthorizations.getList("lastItmo")).containsExactly("CA0001-THA01-THA-300-2024");
+
+        for (String r : List.of("TH", "JP")) {
+            JsonPath conservation = as(Api.tokens().auditor()).baseUri(ci).queryParam("registry", r).when().get("/api/ledger/conservation").then()
+                    .statusCode(200).extract().jsonPath();
+            assertThat(conservation.getBoolean("holds")).as(r).isTrue();
+        }
+        JsonPath th = as(Api.tokens().auditor()).baseUri(ci).queryParam("registry", "TH").when().get("/api/ledger/conservation").then().extract()
+                .jsonPath();
+        assertThat(th.getList("registries", Map.class)).singleElement().satisfies(b -> assertThat(List.of(b.get("issued"), b.get("received"),
+                b.get("held"), b.get("transferredOut"))).containsExactly(300, 0, 150, 150));
+        JsonPath jp = as(Api.tokens().auditor()).baseUri(ci).queryParam("registry", "JP").when().get("/api/ledger/conservation").then().extract()
+                .jsonPath();
+        assertThat(jp.getMap("projects.find { it.project == 'TH001' }")).containsEntry("received", 150).containsEntry("held", 150)
+                .containsEntry("issued", 0);
+
+        // The Thai system reads the answers to its events on its outbound topic.
+        await().atMost(WITHIN).untilAsserted(() -> assertThat(thailand.readAll("jcm.partner.th.outbound.v1", Duration.ofMillis(500)).stream()
+                .map(r -> JsonPath.from(r.value())).filter(a -> "PartnerEventAnswered".equals(a.getString("type")))
+                .map(a -> a.getString("data.answeredEventId") + " " + a.getString("data.outcome")))
+                .contains(decision + " APPLIED", authorization + " APPLIED"));
+    }
+
+    private static JsonPath aef(String ci, String table, String registry, int year) {
+        return anonymous().baseUri(ci).queryParam("registry", registry).queryParam("year", year).when().get("/api/reports/article6/" + table).then()
+                .statusCode(200).extract().jsonPath();
+    }
+
+    private static String partnerEvent(String id, String subject, String type, String data) {
+        return "{\"specversion\": \"1.0\", \"id\": \"" + id + "\", \"source\": \"urn:jcm:partner:th\", \"type\": \"" + type
+                + "\", \"subject\": \"" + subject + "\", \"time\": \"2025-03-14T09:00:00Z\", \"datacontenttype\": \"application/json\", \"data\": "
+                + data + "}";
     }
 
     /**

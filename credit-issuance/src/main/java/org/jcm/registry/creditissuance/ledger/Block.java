@@ -5,14 +5,16 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * One version of a serial block: the serials {@code range} of its registry with identical attributes, held by one account
- * from {@code openedAt} (by transaction {@code openedBy}) until {@code closedAt} (by {@code closedBy}), if a later
- * transaction moved or split it. {@code origin}: ISSUED, MOVED (to this account) or KEPT (the part a split left behind).
+ * One version of a serial block: the serials {@code range} of its issuing registry {@code registryCode} with identical
+ * attributes, held by one account ({@code accountNumber}, possibly of another registry) from {@code openedAt} (by
+ * transaction {@code openedBy}) until {@code closedAt} (by {@code closedBy}), if a later transaction moved or split it.
+ * {@code origin}: ISSUED, MOVED (to this account), KEPT (the part a split left behind), RESERVED (for the external
+ * transfer {@code reservedFor}), RELEASED (from a reservation) or RECEIVED (from an external registry).
  */
-public record Block(long id, String registryCode, SerialRange range, Attributes attributes, UUID accountId, boolean held, String origin,
-        Long parentId, UUID openedBy, Instant openedAt, UUID closedBy, Instant closedAt) {
+public record Block(long id, String registryCode, SerialRange range, Attributes attributes, UUID accountId, String accountNumber, boolean held,
+        String origin, Long parentId, UUID openedBy, Instant openedAt, UUID closedBy, Instant closedAt, UUID reservedFor) {
 
-    /** What every credit of a block shares: its project, monitoring period, vintage and issuance. */
+    /** What every credit of a block shares: its project, monitoring period, vintage and issuance (none if issued elsewhere). */
     public record Attributes(String projectId, String projectReference, LocalDate periodStart, LocalDate periodEnd, int vintage, UUID issuanceId) {}
 
     public long size() {

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import org.jcm.registry.creditissuance.account.Account;
@@ -19,13 +20,19 @@ import org.jcm.registry.platform.problem.RuleViolation;
  * The only writer of serial blocks and ledger transactions. Blocks are never changed: a transaction closes the blocks it
  * moves or splits (once) and opens their successors, so every past holding stays a query. Callers hold the sending
  * account's lock (see {@code AccountRepository.lockForMovement}); the registry's serial counter is locked by its own update.
+ * A block keeps its issuing registry (the space of its serials) wherever it goes; a reserved block is closed only by a
+ * step of the transfer that reserved it (the database refuses anything else).
  */
 @ApplicationScoped
 public class Ledger {
 
     static final String BLOCK_COLUMNS = """
             id, registry_code, lower(serials), upper(serials) - 1, project_id, project_reference, period_start, period_end, vintage,
-            issuance_id, account_id, final, origin, parent_id, opened_by, opened_at, closed_by, closed_at""";
+            issuance_id, account_id, (SELECT x.number FROM account x WHERE x.id = account_id), final, origin, parent_id, opened_by, opened_at,
+            closed_by, closed_at, reserved_for""";
+
+    /** The blocks a movement may take: open, and not reserved for an external transfer. */
+    private static final String FREE = "closed_by IS NULL AND reserved_for IS NULL";
 
     private final EntityManager em;
 
@@ -33,8 +40,23 @@ public class Ledger {
         this.em = em;
     }
 
-    /** What a completed transaction did: the blocks it closed and the blocks it opened, at its time. */
-    public record Completed(LedgerTransaction transaction, long seq, Instant at, List<Long> closed, List<Block> opened) {}
+    /** What a transaction did: recorded in {@code state}, the blocks it closed and the blocks it opened, at its time. */
+    public record Completed(LedgerTransaction transaction, String state, long seq, Instant at, List<Long> closed, List<Block> opened) {}
+
+    /** A block arriving from an external registry: its issuing registry, serials and attributes, kept as they were. */
+    public record Arrival(String registryCode, SerialRange range, Block.Attributes attributes) {}
+
+    /** Who holds an opened block. */
+    private record Holder(UUID id, String number, boolean isFinal) {
+
+        static Holder of(Account a) {
+            return new Holder(a.id(), a.number(), a.type().isFinal());
+        }
+
+        static Holder of(Block b) {
+            return new Holder(b.accountId(), b.accountNumber(), b.held());
+        }
+    }
 
     /**
      * Issues {@code transaction.quantity()} new credits as one block into its receiving account: the serials come from the
@@ -47,32 +69,43 @@ public class Ledger {
                 .setParameter(1, tx.quantity()).setParameter(2, tx.registryCode()).getSingleResult()).longValue();
         SerialRange serials = new SerialRange(last - tx.quantity() + 1, last);
         Instant at = now();
-        long seq = record(tx, at);
-        Block block = open(tx, at, serials, attributes, tx.to(), "ISSUED", null);
-        return new Completed(tx, seq, at, List.of(), List.of(block));
+        long seq = record(tx, at, "COMPLETED");
+        Block block = open(tx, at, tx.registryCode(), serials, attributes, Holder.of(tx.to()), "ISSUED", null, null);
+        return new Completed(tx, "COMPLETED", seq, at, List.of(), List.of(block));
     }
 
     /**
-     * Works out which blocks of {@code from} a selection takes, without changing anything: by quantity, oldest vintage
-     * first, then lowest serial, each block giving its lower serials; by ranges, exactly the serials named.
+     * Works out which free blocks of {@code from} a selection takes, without changing anything: by quantity, oldest
+     * vintage first, then lowest serial, each block giving its lower serials; by ranges, exactly the serials named.
+     * Blocks reserved for an external transfer are not free.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Plan plan(Account from, Selection selection) {
-        Plan plan = selection instanceof Selection.Ranges ranges
-                ? planRanges(from, ranges)
-                : planQuantity(from,
-                        ((Selection.Quantity) selection).quantity());
+        Plan plan = plan(selection, "account_id = :account AND " + FREE, Map.of("account", from.id()), from.registryCode());
         // What the account holds is read only to explain a refusal: a complete plan does not need it.
         return plan.complete() ? plan : plan.withAvailable(balance(from.id()));
     }
 
-    private Plan planQuantity(Account from, long quantity) {
+    /**
+     * Plans the blocks of {@code filter} (SQL over {@code unit_block b}, with named {@code params}) a selection takes, as
+     * {@link #plan(Account, Selection)} does for one account; ranges name serials of {@code issuer} unless they say otherwise.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Plan plan(Selection selection, String filter, Map<String, Object> params, String issuer) {
+        return selection instanceof Selection.Ranges ranges
+                ? planRanges(ranges, filter, params, ranges.registry() == null ? issuer : ranges.registry())
+                : planQuantity(((Selection.Quantity) selection).quantity(), filter, params);
+    }
+
+    private Plan planQuantity(long quantity, String filter, Map<String, Object> params) {
+        Map<String, Object> all = new LinkedHashMap<>(params);
+        all.put("quantity", quantity);
         List<Block> blocks = blocks("""
                 SELECT %s FROM (
-                    SELECT b.*, sum(upper(serials) - lower(serials)) OVER (ORDER BY vintage, lower(serials)) AS running
-                    FROM unit_block b WHERE account_id = ?1 AND closed_by IS NULL) held
-                WHERE running - (upper(serials) - lower(serials)) < ?2
-                ORDER BY vintage, lower(serials)""".formatted(BLOCK_COLUMNS), from.id(), quantity);
+                    SELECT b.*, sum(upper(serials) - lower(serials)) OVER (ORDER BY vintage, registry_code, lower(serials)) AS running
+                    FROM unit_block b WHERE %s) held
+                WHERE running - (upper(serials) - lower(serials)) < :quantity
+                ORDER BY vintage, registry_code, lower(serials)""".formatted(BLOCK_COLUMNS, filter), all);
         List<Plan.Split> splits = new ArrayList<>();
         long left = quantity;
         for (Block b : blocks) {
@@ -84,14 +117,18 @@ public class Ledger {
         return new Plan(splits, quantity, -1, List.of());
     }
 
-    private Plan planRanges(Account from, Selection.Ranges selection) {
+    private Plan planRanges(Selection.Ranges selection, String filter, Map<String, Object> params, String issuer) {
         Map<Long, Block> touched = new LinkedHashMap<>();
         Map<Long, List<SerialRange>> moved = new LinkedHashMap<>();
         List<SerialRange> notHeld = new ArrayList<>();
         for (SerialRange wanted : selection.ranges()) {
+            Map<String, Object> all = new LinkedHashMap<>(params);
+            all.put("start", wanted.start());
+            all.put("end", wanted.end());
+            all.put("issuer", issuer);
             List<SerialRange> found = new ArrayList<>();
-            for (Block b : blocks("SELECT " + BLOCK_COLUMNS + " FROM unit_block WHERE account_id = ?1 AND closed_by IS NULL "
-                    + "AND serials && int8range(?2, ?3, '[]') ORDER BY lower(serials)", from.id(), wanted.start(), wanted.end())) {
+            for (Block b : blocks("SELECT " + BLOCK_COLUMNS + " FROM unit_block b WHERE " + filter
+                    + " AND registry_code = :issuer AND serials && int8range(:start, :end, '[]') ORDER BY lower(serials)", all)) {
                 SerialRange part = b.range().intersect(wanted).orElseThrow();
                 touched.putIfAbsent(b.id(), b);
                 moved.computeIfAbsent(b.id(), id -> new ArrayList<>()).add(part);
@@ -110,11 +147,76 @@ public class Ledger {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Completed move(LedgerTransaction tx, Plan plan) {
+        return replace(tx, "COMPLETED", plan, Holder.of(tx.to()), "MOVED", null);
+    }
+
+    /**
+     * The first step of an external transfer: records it PROPOSED and reserves the planned serials in the sending
+     * account (as blocks of their own, origin RESERVED, split from what the account keeps free).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Completed reserve(LedgerTransaction tx, Plan plan) {
+        return replace(tx, "PROPOSED", plan, Holder.of(tx.from()), "RESERVED", tx.transferId());
+    }
+
+    /**
+     * The receiving side accepted: debits the reserved blocks and, if the receiving account is kept here, credits them to
+     * it with their serials, issuing registry and attributes unchanged.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Completed settle(LedgerTransaction tx, List<Block> reserved) {
+        Holder to = tx.to() == null ? null : Holder.of(tx.to());
+        return replace(tx, "COMPLETED", whole(reserved), to, "MOVED", null);
+    }
+
+    /** The transfer was rejected, expired or cancelled: its reserved blocks are free again in the sending account. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Completed release(LedgerTransaction tx, List<Block> reserved) {
+        return replace(tx, "REJECTED", whole(reserved), null, "RELEASED", null);
+    }
+
+    /** Credits blocks arriving from an external registry to the receiving account, keeping their serials and attributes. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Completed receive(LedgerTransaction tx, List<Arrival> arrivals) {
+        Instant at = now();
+        long seq = record(tx, at, "COMPLETED");
+        List<Block> opened = new ArrayList<>();
+        for (Arrival a : arrivals) {
+            opened.add(open(tx, at, a.registryCode(), a.range(), a.attributes(), Holder.of(tx.to()), "RECEIVED", null, null));
+        }
+        return new Completed(tx, "COMPLETED", seq, at, List.of(), opened);
+    }
+
+    /** Records a transaction that moves nothing and touches no block: a refused proposal from an external registry. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Completed refuse(LedgerTransaction tx) {
+        Instant at = now();
+        return new Completed(tx, "REJECTED", record(tx, at, "REJECTED"), at, List.of(), List.of());
+    }
+
+    /** Splits the planned blocks where they hold, so that the planned serials become whole blocks (an authorization). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Completed split(LedgerTransaction tx, Plan plan) {
+        return replace(tx, "COMPLETED", plan, null, "KEPT", null);
+    }
+
+    /** The open blocks reserved for an external transfer. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Block> reservedFor(UUID transferId) {
+        return blocks("SELECT " + BLOCK_COLUMNS + " FROM unit_block b WHERE reserved_for = :transfer AND closed_by IS NULL ORDER BY id",
+                Map.of("transfer", transferId));
+    }
+
+    /**
+     * Records the transaction, closes every block the plan touches and opens each moved part in {@code to} (or where the
+     * block was, if null; nowhere at all for a block settled to an external registry) and each kept part where it was.
+     */
+    private Completed replace(LedgerTransaction tx, String state, Plan plan, Holder to, String movedOrigin, UUID reservedFor) {
         if (!plan.complete() || plan.moving() != tx.quantity()) {
             throw new IllegalStateException("An incomplete plan reached the ledger: " + plan);
         }
         Instant at = now();
-        long seq = record(tx, at);
+        long seq = record(tx, at, state);
         List<Long> closed = plan.splits().stream().map(s -> s.block().id()).toList();
         int closedRows = em
                 .createNativeQuery("UPDATE unit_block SET closed_by = ?1, closed_at = ?2 WHERE id = ANY(CAST(?3 AS bigint[])) AND closed_by IS NULL")
@@ -123,19 +225,39 @@ public class Ledger {
             throw new IllegalStateException(
                     "Blocks " + closed + " moved under transaction " + tx.id() + " were not all open: the sender was not locked");
         }
+        boolean leaves = tx.type() == TransactionType.EXTERNAL_TRANSFER && "COMPLETED".equals(state) && to == null;
         List<Block> opened = new ArrayList<>();
         for (Plan.Split s : plan.splits()) {
+            Block b = s.block();
             for (SerialRange r : s.moved()) {
-                opened.add(open(tx, at, r, s.block().attributes(), tx.to(), "MOVED", s.block().id()));
+                if (!leaves) {
+                    opened.add(open(tx, at, b.registryCode(), r, b.attributes(), to == null ? Holder.of(b) : to, movedOrigin, b.id(), reservedFor));
+                }
             }
             for (SerialRange r : s.kept()) {
-                opened.add(open(tx, at, r, s.block().attributes(), tx.from(), "KEPT", s.block().id()));
+                opened.add(open(tx, at, b.registryCode(), r, b.attributes(), Holder.of(b), "KEPT", b.id(), null));
             }
         }
-        return new Completed(tx, seq, at, closed, opened);
+        return new Completed(tx, state, seq, at, closed, opened);
     }
 
-    /** What the account holds now. */
+    /** A plan that takes each block whole. */
+    private static Plan whole(List<Block> blocks) {
+        List<Plan.Split> splits = blocks.stream().map(b -> new Plan.Split(b, List.of(b.range()), List.of())).toList();
+        long quantity = blocks.stream().mapToLong(Block::size).reduce(0, Math::addExact);
+        return new Plan(splits, quantity, -1, List.of());
+    }
+
+    /** Whether any of {@code serials} of issuing registry {@code registry} is held (or reserved) in a registry kept here. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean heldAnywhere(String registry, SerialRange serials) {
+        return !em
+                .createNativeQuery(
+                        "SELECT 1 FROM unit_block WHERE registry_code = ?1 AND serials && int8range(?2, ?3, '[]') AND closed_by IS NULL LIMIT 1")
+                .setParameter(1, registry).setParameter(2, serials.start()).setParameter(3, serials.end()).getResultList().isEmpty();
+    }
+
+    /** What the account holds now, reserved or not. */
     public long balance(UUID account) {
         return ((Number) em
                 .createNativeQuery(
@@ -143,33 +265,36 @@ public class Ledger {
                 .setParameter(1, account).getSingleResult()).longValue();
     }
 
-    /** Records the transaction as COMPLETED at {@code at}; returns its place in the log. */
-    private long record(LedgerTransaction tx, Instant at) {
+    /** Records the transaction in {@code state} at {@code at}; returns its place in the log. */
+    private long record(LedgerTransaction tx, Instant at, String state) {
         LedgerTransaction.Retirement retirement = tx.retirement();
         return ((Number) em.createNativeQuery("""
                 INSERT INTO ledger_transaction (id, registry_code, type, state, actor, at, decision, from_account, to_account, quantity,
-                    issuance_id, reason, retirement_purpose, beneficiary, year_of_use)
-                VALUES (?1, ?2, ?3, 'COMPLETED', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) RETURNING seq""")
-                .setParameter(1, tx.id()).setParameter(2, tx.registryCode()).setParameter(3, tx.type().name()).setParameter(4, tx.actor())
-                .setParameter(5, at).setParameter(6, tx.decision()).setParameter(7, tx.from() == null ? null : tx.from().id())
-                .setParameter(8, tx.to().id()).setParameter(9, tx.quantity()).setParameter(10, tx.issuanceId()).setParameter(11, tx.reason())
-                .setParameter(12, retirement == null ? null : retirement.purpose())
-                .setParameter(13, retirement == null ? null : retirement.beneficiary())
-                .setParameter(14, retirement == null ? null : retirement.yearOfUse())
-                .getSingleResult()).longValue();
+                    issuance_id, reason, retirement_purpose, beneficiary, year_of_use, transfer_id, counterpart_registry)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) RETURNING seq""")
+                .setParameter(1, tx.id()).setParameter(2, tx.registryCode()).setParameter(3, tx.type().name()).setParameter(4, state)
+                .setParameter(5, tx.actor()).setParameter(6, at).setParameter(7, tx.decision())
+                .setParameter(8, tx.from() == null ? null : tx.from().id()).setParameter(9, tx.to() == null ? null : tx.to().id())
+                .setParameter(10, tx.quantity()).setParameter(11, tx.issuanceId()).setParameter(12, tx.reason())
+                .setParameter(13, retirement == null ? null : retirement.purpose())
+                .setParameter(14, retirement == null ? null : retirement.beneficiary())
+                .setParameter(15, retirement == null ? null : retirement.yearOfUse()).setParameter(16, tx.transferId())
+                .setParameter(17, tx.counterpartRegistry()).getSingleResult()).longValue();
     }
 
-    private Block open(LedgerTransaction tx, Instant at, SerialRange range, Block.Attributes a, Account holder, String origin, Long parent) {
+    private Block open(LedgerTransaction tx, Instant at, String registryCode, SerialRange range, Block.Attributes a, Holder holder, String origin,
+            Long parent, UUID reservedFor) {
         long id = ((Number) em.createNativeQuery("""
                 INSERT INTO unit_block (registry_code, serials, project_id, project_reference, period_start, period_end, vintage, issuance_id,
-                    account_id, final, origin, parent_id, opened_by, opened_at)
-                VALUES (?1, int8range(?2, ?3, '[]'), ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) RETURNING id""")
-                .setParameter(1, tx.registryCode()).setParameter(2, range.start()).setParameter(3, range.end()).setParameter(4, a.projectId())
+                    account_id, final, origin, parent_id, opened_by, opened_at, reserved_for)
+                VALUES (?1, int8range(?2, ?3, '[]'), ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) RETURNING id""")
+                .setParameter(1, registryCode).setParameter(2, range.start()).setParameter(3, range.end()).setParameter(4, a.projectId())
                 .setParameter(5, a.projectReference()).setParameter(6, a.periodStart()).setParameter(7, a.periodEnd())
                 .setParameter(8, a.vintage()).setParameter(9, a.issuanceId()).setParameter(10, holder.id())
-                .setParameter(11, holder.type().isFinal()).setParameter(12, origin).setParameter(13, parent).setParameter(14, tx.id())
-                .setParameter(15, at).getSingleResult()).longValue();
-        return new Block(id, tx.registryCode(), range, a, holder.id(), holder.type().isFinal(), origin, parent, tx.id(), at, null, null);
+                .setParameter(11, holder.isFinal()).setParameter(12, origin).setParameter(13, parent).setParameter(14, tx.id())
+                .setParameter(15, at).setParameter(16, reservedFor).getSingleResult()).longValue();
+        return new Block(id, registryCode, range, a, holder.id(), holder.number(), holder.isFinal(), origin, parent, tx.id(), at, null, null,
+                reservedFor);
     }
 
     /** The database's clock, read after the locks are held, so a block's successors never open before it. */
@@ -177,11 +302,9 @@ public class Ledger {
         return SqlValues.instant(em.createNativeQuery("SELECT clock_timestamp()").getSingleResult());
     }
 
-    List<Block> blocks(String sql, Object... params) {
-        var query = em.createNativeQuery(sql);
-        for (int i = 0; i < params.length; i++) {
-            query.setParameter(i + 1, params[i]);
-        }
+    List<Block> blocks(String sql, Map<String, Object> params) {
+        Query query = em.createNativeQuery(sql);
+        params.forEach(query::setParameter);
         List<?> rows = query.getResultList();
         return rows.stream().map(r -> block((Object[]) r)).toList();
     }
@@ -190,17 +313,17 @@ public class Ledger {
         return new Block(((Number) r[0]).longValue(), (String) r[1], new SerialRange(((Number) r[2]).longValue(), ((Number) r[3]).longValue()),
                 new Block.Attributes((String) r[4], (String) r[5], SqlValues.date(r[6]), SqlValues.date(r[7]), ((Number) r[8]).intValue(),
                         (UUID) r[9]),
-                (UUID) r[10], (Boolean) r[11], (String) r[12], r[13] == null ? null : ((Number) r[13]).longValue(), (UUID) r[14],
-                SqlValues.instant(r[15]),
-                (UUID) r[16], SqlValues.instant(r[17]));
+                (UUID) r[10], (String) r[11], (Boolean) r[12], (String) r[13], r[14] == null ? null : ((Number) r[14]).longValue(), (UUID) r[15],
+                SqlValues.instant(r[16]), (UUID) r[17], SqlValues.instant(r[18]), (UUID) r[19]);
     }
 
     /** Refuses a movement whose plan is not complete; used by the checks, which report it with the others. */
     static RuleViolation shortage(Account from, Plan plan) {
         if (!plan.notHeld().isEmpty()) {
-            return new RuleViolation(LedgerRule.RANGE_NOT_HELD, "account " + from.number() + " does not hold serials " + plan.notHeld());
+            return new RuleViolation(LedgerRule.RANGE_NOT_HELD, "account " + from.number() + " does not hold serials " + plan.notHeld()
+                    + " free of reservations");
         }
         return new RuleViolation(LedgerRule.INSUFFICIENT_UNITS, "account " + from.number() + " holds " + plan.available() + " credits, "
-                + plan.quantity() + " were asked for");
+                + plan.quantity() + " were asked for, and only credits not reserved for a pending external transfer move");
     }
 }

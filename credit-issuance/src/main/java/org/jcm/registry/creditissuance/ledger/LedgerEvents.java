@@ -26,9 +26,8 @@ public class LedgerEvents {
 
     /** The blocks a completed transaction opened, as its event carries them (with the holding accounts' numbers). */
     public static List<LedgerEvent.Block> opened(Ledger.Completed completed) {
-        LedgerTransaction tx = completed.transaction();
-        return completed.opened().stream().map(b -> new LedgerEvent.Block(b.id(), b.display(), b.range().start(), b.range().end(),
+        return completed.opened().stream().map(b -> new LedgerEvent.Block(b.id(), b.display(), b.registryCode(), b.range().start(), b.range().end(),
                 b.attributes().projectReference(), new LedgerEvent.Period(b.attributes().periodStart(), b.attributes().periodEnd()),
-                b.attributes().vintage(), tx.holderOf(b).number(), b.parentId(), b.origin())).toList();
+                b.attributes().vintage(), b.accountNumber(), b.parentId(), b.origin())).toList();
     }
 }

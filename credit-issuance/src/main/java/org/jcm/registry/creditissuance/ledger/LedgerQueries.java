@@ -1,5 +1,6 @@
 package org.jcm.registry.creditissuance.ledger;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,13 +33,13 @@ public class LedgerQueries {
 
     private static final String BLOCK_VIEW = """
             SELECT b.id, b.registry_code, lower(b.serials), upper(b.serials) - 1, b.project_reference, b.period_start, b.period_end, b.vintage,
-                   a.number, b.origin, b.parent_id, b.opened_by, b.opened_at, b.closed_by, b.closed_at
+                   a.number, b.origin, b.parent_id, b.opened_by, b.opened_at, b.closed_by, b.closed_at, b.reserved_for
             FROM unit_block b JOIN account a ON a.id = b.account_id""";
 
     private static final String TRANSACTION_VIEW = """
             SELECT t.id, t.seq, t.type, t.state, t.registry_code, t.actor, t.at, t.decision, fa.number, ta.number, t.quantity, t.issuance_id,
-                   t.reason, t.retirement_purpose, t.beneficiary, t.year_of_use
-            FROM ledger_transaction t LEFT JOIN account fa ON fa.id = t.from_account JOIN account ta ON ta.id = t.to_account""";
+                   t.reason, t.retirement_purpose, t.beneficiary, t.year_of_use, t.transfer_id, t.counterpart_registry
+            FROM ledger_transaction t LEFT JOIN account fa ON fa.id = t.from_account LEFT JOIN account ta ON ta.id = t.to_account""";
 
     private final EntityManager em;
 
@@ -70,9 +71,9 @@ public class LedgerQueries {
         for (Object o : rows) {
             Object[] r = (Object[]) o;
             BlockView block = blockView(r);
-            String txType = (String) r[15];
+            String txType = (String) r[16];
             String step = switch (block.origin()) {
-                case "ISSUED" -> "ISSUED";
+                case "ISSUED", "RESERVED", "RELEASED", "RECEIVED" -> block.origin();
                 case "KEPT" -> "SPLIT";
                 default -> switch (txType) {
                     case "RETIREMENT" -> "RETIRED";
@@ -80,7 +81,7 @@ public class LedgerQueries {
                     default -> "TRANSFERRED";
                 };
             };
-            steps.add(new LineageStep(step, txType, block.openedBy(), block.openedAt(), (String) r[16], block));
+            steps.add(new LineageStep(step, txType, block.openedBy(), block.openedAt(), (String) r[17], block));
         }
         return new Lineage(registry, serial, steps);
     }
@@ -91,10 +92,20 @@ public class LedgerQueries {
         return found.stream().findFirst().orElseThrow(() -> new RuleViolation(LedgerRule.NO_SUCH_TRANSACTION, "no transaction " + id));
     }
 
-    /** The transactions of a registry (or of one of its accounts) after sequence number {@code after}, oldest first. */
+    /** The steps of an external transfer, in order. */
+    @Transactional
+    public List<TransactionView> ofTransfer(UUID transfer) {
+        return transactions(TRANSACTION_VIEW + " WHERE t.transfer_id = ?1 ORDER BY t.seq", transfer);
+    }
+
+    /**
+     * The transactions of a registry (or of one of its accounts) after sequence number {@code after}, oldest first: with
+     * the steps of external transfers it sends and those it receives.
+     */
     @Transactional
     public TransactionPage page(String registry, UUID account, long after, int limit) {
-        String where = " WHERE t.registry_code = ?1 AND t.seq > ?2" + (account == null ? "" : " AND (t.from_account = ?4 OR t.to_account = ?4)")
+        String where = " WHERE (t.registry_code = ?1 OR t.counterpart_registry = ?1) AND t.seq > ?2"
+                + (account == null ? "" : " AND (t.from_account = ?4 OR t.to_account = ?4)")
                 + " ORDER BY t.seq LIMIT ?3";
         List<TransactionView> page = account == null
                 ? transactions(TRANSACTION_VIEW + where, registry, after, limit + 1)
@@ -105,67 +116,62 @@ public class LedgerQueries {
     }
 
     /**
-     * Conservation per registry and per project: every credit issued is now held, retired or cancelled exactly once
-     * (the current blocks' sizes add up to what was issued, by account type), and no two current blocks of a registry
-     * overlap. Sums are exact (numeric).
+     * Conservation per registry and per project: issued + received from other registries = held + retired + cancelled +
+     * transferred out to other registries, where a registry holds what its accounts hold (reserved blocks included: they
+     * are in flight, still on the sending side); and no serial is held twice (no two current blocks of one issuing
+     * registry overlap, wherever they are held). Sums are exact (numeric).
      */
     @Transactional
     public Conservation conservation(String registry) {
-        String filter = registry == null ? "" : " WHERE registry_code = ?1";
-        List<Balance> registries = balances("""
-                WITH issued AS (SELECT registry_code, sum(quantity) AS q FROM issuance_line%1$s GROUP BY registry_code),
-                     now_held AS (SELECT b.registry_code,
-                            sum(upper(b.serials) - lower(b.serials)) FILTER (WHERE a.type IN ('GOVERNMENT_HOLDING', 'ENTITY_HOLDING')) AS held,
-                            sum(upper(b.serials) - lower(b.serials)) FILTER (WHERE a.type = 'RETIREMENT') AS retired,
-                            sum(upper(b.serials) - lower(b.serials)) FILTER (WHERE a.type = 'CANCELLATION') AS cancelled
-                        FROM unit_block b JOIN account a ON a.id = b.account_id WHERE b.closed_by IS NULL GROUP BY b.registry_code)
-                SELECT coalesce(i.registry_code, h.registry_code), NULL, coalesce(i.q, 0), coalesce(h.held, 0), coalesce(h.retired, 0),
-                       coalesce(h.cancelled, 0)
-                FROM issued i FULL JOIN (SELECT * FROM now_held%1$s) h ON h.registry_code = i.registry_code ORDER BY 1""".formatted(filter),
-                registry);
-        List<Balance> projects = balances(
-                """
-                        WITH issued AS (SELECT l.registry_code, i.project_reference, sum(l.quantity) AS q
-                                FROM issuance_line l JOIN issuance i ON i.id = l.issuance_id%1$s GROUP BY l.registry_code, i.project_reference),
-                             now_held AS (SELECT b.registry_code, b.project_reference,
-                                    sum(upper(b.serials) - lower(b.serials)) FILTER (WHERE a.type IN ('GOVERNMENT_HOLDING', 'ENTITY_HOLDING')) AS held,
-                                    sum(upper(b.serials) - lower(b.serials)) FILTER (WHERE a.type = 'RETIREMENT') AS retired,
-                                    sum(upper(b.serials) - lower(b.serials)) FILTER (WHERE a.type = 'CANCELLATION') AS cancelled
-                                FROM unit_block b JOIN account a ON a.id = b.account_id WHERE b.closed_by IS NULL%2$s
-                                GROUP BY b.registry_code, b.project_reference)
-                        SELECT coalesce(i.registry_code, h.registry_code), coalesce(i.project_reference, h.project_reference), coalesce(i.q, 0),
-                               coalesce(h.held, 0), coalesce(h.retired, 0), coalesce(h.cancelled, 0)
-                        FROM issued i FULL JOIN now_held h ON h.registry_code = i.registry_code AND h.project_reference = i.project_reference
-                        ORDER BY 1, 2"""
-                        .formatted(registry == null ? "" : " WHERE l.registry_code = ?1", registry == null ? "" : " AND b.registry_code = ?1"),
-                registry);
+        List<Balance> registries = balances("CAST(NULL AS text)", registry);
+        List<Balance> projects = balances("p", registry);
         Query overlapQuery = em.createNativeQuery("""
                 SELECT x.registry_code || ': blocks ' || x.id || ' and ' || y.id || ' overlap'
                 FROM unit_block x JOIN unit_block y ON x.registry_code = y.registry_code AND x.id < y.id AND x.serials && y.serials
                 WHERE x.closed_by IS NULL AND y.closed_by IS NULL""" + (registry == null ? "" : " AND x.registry_code = ?1"));
         if (registry != null) {
-            overlapQuery.setParameter(1, registry);
+            overlapQuery.setParameter(1, registry == null ? "" : registry);
         }
         List<String> overlaps = overlapQuery.getResultList().stream().map(String::valueOf).toList();
         boolean holds = overlaps.isEmpty() && registries.stream().allMatch(Balance::holds) && projects.stream().allMatch(Balance::holds);
         return new Conservation(holds, Instant.now(), registries, projects, overlaps);
     }
 
-    private List<Balance> balances(String sql, String registry) {
-        Query q = em.createNativeQuery(sql);
-        if (registry != null) {
-            q.setParameter(1, registry);
-        }
+    /** Every flow into and out of a registry (by the holding account's registry), summed per registry or per (registry, project). */
+    private static final String FLOWS = """
+            WITH ext AS (SELECT id, registry_code, counterpart_registry FROM ledger_transaction
+                         WHERE type = 'EXTERNAL_TRANSFER' AND state = 'COMPLETED'),
+            flows (r, p, issued, received, held, reserved, retired, cancelled, sent) AS (
+                SELECT l.registry_code, i.project_reference, l.quantity, 0, 0, 0, 0, 0, 0
+                FROM issuance_line l JOIN issuance i ON i.id = l.issuance_id
+                UNION ALL
+                SELECT a.registry_code, b.project_reference, 0, 0,
+                       CASE WHEN a.type IN ('GOVERNMENT_HOLDING', 'ENTITY_HOLDING') THEN upper(b.serials) - lower(b.serials) ELSE 0 END,
+                       CASE WHEN b.reserved_for IS NOT NULL THEN upper(b.serials) - lower(b.serials) ELSE 0 END,
+                       CASE WHEN a.type = 'RETIREMENT' THEN upper(b.serials) - lower(b.serials) ELSE 0 END,
+                       CASE WHEN a.type = 'CANCELLATION' THEN upper(b.serials) - lower(b.serials) ELSE 0 END, 0
+                FROM unit_block b JOIN account a ON a.id = b.account_id WHERE b.closed_by IS NULL
+                UNION ALL
+                SELECT e.counterpart_registry, b.project_reference, 0, upper(b.serials) - lower(b.serials), 0, 0, 0, 0, 0
+                FROM ext e JOIN unit_block b ON b.opened_by = e.id
+                UNION ALL
+                SELECT e.registry_code, b.project_reference, 0, 0, 0, 0, 0, 0, upper(b.serials) - lower(b.serials)
+                FROM ext e JOIN unit_block b ON b.closed_by = e.id)
+            SELECT r, %s, sum(issued), sum(received), sum(held), sum(reserved), sum(retired), sum(cancelled), sum(sent)
+            FROM flows WHERE ?1 = '' OR r = ?1 GROUP BY 1, 2 ORDER BY 1, 2""";
+
+    private List<Balance> balances(String project, String registry) {
+        Query q = em.createNativeQuery(FLOWS.formatted(project)).setParameter(1, registry == null ? "" : registry);
         List<Balance> out = new ArrayList<>();
         for (Object o : q.getResultList()) {
             Object[] r = (Object[]) o;
-            long issued = ((Number) r[2]).longValue();
-            long held = ((Number) r[3]).longValue();
-            long retired = ((Number) r[4]).longValue();
-            long cancelled = ((Number) r[5]).longValue();
-            boolean holds = new java.math.BigDecimal(r[2].toString()).equals(new java.math.BigDecimal(r[3].toString())
-                    .add(new java.math.BigDecimal(r[4].toString())).add(new java.math.BigDecimal(r[5].toString())));
-            out.add(new Balance((String) r[0], (String) r[1], issued, held, retired, cancelled, holds));
+            BigDecimal[] n = new BigDecimal[7];
+            for (int i = 0; i < 7; i++) {
+                n[i] = new BigDecimal(r[i + 2].toString());
+            }
+            boolean holds = n[0].add(n[1]).equals(n[2].add(n[4]).add(n[5]).add(n[6]));
+            out.add(new Balance((String) r[0], (String) r[1], n[0].longValueExact(), n[1].longValueExact(), n[2].longValueExact(),
+                    n[3].longValueExact(), n[4].longValueExact(), n[5].longValueExact(), n[6].longValueExact(), holds));
         }
         return out;
     }
@@ -194,8 +200,8 @@ public class LedgerQueries {
             UUID id = (UUID) r[0];
             return new TransactionView(id, ((Number) r[1]).longValue(), (String) r[2], (String) r[3], (String) r[4], (String) r[5],
                     SqlValues.instant(r[6]), (String) r[7], (String) r[8], (String) r[9], ((Number) r[10]).longValue(), (UUID) r[11], (String) r[12],
-                    (String) r[13], (String) r[14], r[15] == null ? null : ((Number) r[15]).intValue(), closed.getOrDefault(id, List.of()),
-                    opened.getOrDefault(id, List.of()));
+                    (String) r[13], (String) r[14], r[15] == null ? null : ((Number) r[15]).intValue(), (UUID) r[16], (String) r[17],
+                    closed.getOrDefault(id, List.of()), opened.getOrDefault(id, List.of()));
         }).toList();
     }
 
@@ -216,6 +222,6 @@ public class LedgerQueries {
         return new BlockView(((Number) r[0]).longValue(), Block.display(registry, (String) r[4], vintage, range), registry, start, end, range.size(),
                 (String) r[4], SqlValues.date(r[5]), SqlValues.date(r[6]), vintage, (String) r[8], (String) r[9],
                 r[10] == null ? null : ((Number) r[10]).longValue(),
-                (UUID) r[11], SqlValues.instant(r[12]), (UUID) r[13], SqlValues.instant(r[14]));
+                (UUID) r[11], SqlValues.instant(r[12]), (UUID) r[13], SqlValues.instant(r[14]), (UUID) r[15]);
     }
 }

@@ -10,15 +10,22 @@ public final class LedgerViews {
 
     private LedgerViews() {}
 
-    /** One version of a serial block: who held serials {@code start..end} from {@code openedAt} until {@code closedAt} (null: still). */
+    /**
+     * One version of a serial block: who held serials {@code start..end} of issuing registry {@code registry} from
+     * {@code openedAt} until {@code closedAt} (null: still); {@code reservedFor}: the pending external transfer it is reserved for.
+     */
     public record BlockView(long id, String display, String registry, long start, long end, long quantity, String projectReference,
             LocalDate periodStart, LocalDate periodEnd, int vintage, String account, String origin, Long parentBlock, UUID openedBy,
-            Instant openedAt, UUID closedBy, Instant closedAt) {}
+            Instant openedAt, UUID closedBy, Instant closedAt, UUID reservedFor) {}
 
-    /** A completed transaction with the blocks it closed (ids) and opened. */
+    /**
+     * A transaction with the blocks it closed (ids) and opened. The steps of an external transfer name it ({@code transferId})
+     * and the receiving registry ({@code counterpartRegistry}; {@code registry} is the sending one); their state is PROPOSED
+     * (the blocks reserved), COMPLETED (debited and credited) or REJECTED (released).
+     */
     public record TransactionView(UUID id, long seq, String type, String state, String registry, String actor, Instant at, String decision,
             String fromAccount, String toAccount, long quantity, UUID issuanceId, String reason, String retirementPurpose, String beneficiary,
-            Integer yearOfUse, List<Long> closedBlocks, List<BlockView> openedBlocks) {
+            Integer yearOfUse, UUID transferId, String counterpartRegistry, List<Long> closedBlocks, List<BlockView> openedBlocks) {
 
         /** The transaction the ledger has just completed, as the log will show it, without reading it back. */
         public static TransactionView of(Ledger.Completed done) {
@@ -26,11 +33,12 @@ public final class LedgerViews {
             LedgerTransaction.Retirement use = tx.retirement();
             List<BlockView> opened = done.opened().stream().map(b -> new BlockView(b.id(), b.display(), b.registryCode(), b.range().start(),
                     b.range().end(), b.size(), b.attributes().projectReference(), b.attributes().periodStart(), b.attributes().periodEnd(),
-                    b.attributes().vintage(), tx.holderOf(b).number(), b.origin(), b.parentId(), b.openedBy(), b.openedAt(), null, null)).toList();
-            return new TransactionView(tx.id(), done.seq(), tx.type().name(), "COMPLETED", tx.registryCode(), tx.actor(), done.at(), tx.decision(),
-                    tx.from() == null ? null : tx.from().number(), tx.to().number(), tx.quantity(), tx.issuanceId(), tx.reason(),
-                    use == null ? null : use.purpose(), use == null ? null : use.beneficiary(), use == null ? null : use.yearOfUse(), done.closed(),
-                    opened);
+                    b.attributes().vintage(), b.accountNumber(), b.origin(), b.parentId(), b.openedBy(), b.openedAt(), null, null, b.reservedFor()))
+                    .toList();
+            return new TransactionView(tx.id(), done.seq(), tx.type().name(), done.state(), tx.registryCode(), tx.actor(), done.at(), tx.decision(),
+                    tx.from() == null ? null : tx.from().number(), tx.to() == null ? null : tx.to().number(), tx.quantity(), tx.issuanceId(),
+                    tx.reason(), use == null ? null : use.purpose(), use == null ? null : use.beneficiary(), use == null ? null : use.yearOfUse(),
+                    tx.transferId(), tx.counterpartRegistry(), done.closed(), opened);
         }
     }
 
@@ -45,8 +53,12 @@ public final class LedgerViews {
     /** What an account held at an instant. */
     public record Holdings(String account, String registry, Instant asOf, long total, List<BlockView> blocks) {}
 
-    /** Per registry or per project: issued = held + retired + cancelled (+ transferred out, once external transfers exist). */
-    public record Balance(String registry, String project, long issued, long held, long retired, long cancelled, boolean holds) {}
+    /**
+     * Per registry or per project: issued + received from other registries = held + retired + cancelled + transferred out
+     * to other registries. {@code reserved} (part of {@code held}) waits for a pending external transfer's answer.
+     */
+    public record Balance(String registry, String project, long issued, long received, long held, long reserved, long retired, long cancelled,
+            long transferredOut, boolean holds) {}
 
     /** The conservation check: every balance, and any two current blocks of one registry that overlap (there must be none). */
     public record Conservation(boolean holds, Instant checkedAt, List<Balance> registries, List<Balance> projects, List<String> overlaps) {}

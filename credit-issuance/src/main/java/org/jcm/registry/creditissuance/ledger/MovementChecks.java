@@ -84,6 +84,39 @@ public final class MovementChecks {
         }));
     }
 
+    /**
+     * LED-202 receiver OPEN, LED-203 in {@code registryCode}, LED-205 not a retirement or cancellation account: the receiving
+     * registry's checks of an external transfer.
+     */
+    public void externalReceiver(Account to, String registryCode) {
+        checks.run(() -> {
+            if (!to.isOpen()) {
+                throw new RuleViolation(LedgerRule.RECEIVER_NOT_OPEN, "account " + to.number() + " is " + to.state());
+            }
+        });
+        checks.run(() -> {
+            if (!to.registryCode().equals(registryCode)) {
+                throw new RuleViolation(LedgerRule.RECEIVER_OTHER_REGISTRY, "account " + to.number() + " is in registry " + to.registryCode()
+                        + ", not " + registryCode);
+            }
+        });
+        checks.run(() -> {
+            if (to.type().isFinal()) {
+                throw new RuleViolation(LedgerRule.RECEIVER_FINAL, "account " + to.number() + " is the " + to.type()
+                        + " account: credits reach it only by retirement or cancellation");
+            }
+        });
+    }
+
+    /** Any further numbered check of the movement (Article 6's, say), reported with the others. */
+    public void run(Runnable check) {
+        checks.run(check);
+    }
+
+    public java.util.List<RuleViolation> failed() {
+        return checks.failed();
+    }
+
     public void throwIfFailed() {
         checks.throwIfFailed();
     }

@@ -8,11 +8,18 @@ public sealed interface Selection {
     /** {@code quantity} credits, oldest vintage first, then lowest serial. */
     record Quantity(long quantity) implements Selection {}
 
-    /** Exactly these serials (sorted, disjoint), which the sending account must hold. */
-    record Ranges(List<SerialRange> ranges) implements Selection {
+    /**
+     * Exactly these serials (sorted, disjoint) of issuing registry {@code registry} (null: the sending account's own), which
+     * the sending account must hold: an account may hold credits of several issuing registries, whose serials repeat.
+     */
+    record Ranges(String registry, List<SerialRange> ranges) implements Selection {
 
         public Ranges {
             ranges = ranges.stream().sorted().toList();
+        }
+
+        public Ranges(List<SerialRange> ranges) {
+            this(null, ranges);
         }
 
         public long quantity() {

@@ -36,6 +36,10 @@ public class Registry {
     @Column(name = "article6_registry_id", nullable = false, columnDefinition = "text")
     private String article6RegistryId;
 
+    /** The Party's ISO 3166-1 alpha-3 code, for ITMO identifiers. */
+    @Column(nullable = false, length = 3)
+    private String alpha3;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, columnDefinition = "text")
     private Hosting hosting;
@@ -63,6 +67,7 @@ public class Registry {
         r.countryCode = country.code();
         r.name = "JCM registry of " + country.name();
         r.article6RegistryId = country.registry().article6RegistryId();
+        r.alpha3 = country.alpha3();
         r.hosting = country.registry().hosting();
         r.state = State.ACTIVE;
         r.openedAt = at;
@@ -99,6 +104,14 @@ public class Registry {
     public String article6RegistryId() {
         return article6RegistryId;
     }
+    public String alpha3() {
+        return alpha3;
+    }
+
+    public boolean isHosted() {
+        return hosting == Hosting.HOSTED;
+    }
+
     public Hosting hosting() {
         return hosting;
     }

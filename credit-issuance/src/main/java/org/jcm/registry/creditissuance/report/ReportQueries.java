@@ -30,7 +30,7 @@ public class ReportQueries {
                         """
                                 SELECT t.type, (SELECT count(*) FROM account a WHERE a.registry_code = ?1 AND a.type = t.type AND a.opened_at <= ?2),
                                        coalesce((SELECT sum(upper(b.serials) - lower(b.serials)) FROM unit_block b JOIN account a ON a.id = b.account_id
-                                                 WHERE b.registry_code = ?1 AND a.type = t.type AND b.opened_at <= ?2 AND (b.closed_at IS NULL OR b.closed_at > ?2)), 0)
+                                                 WHERE a.registry_code = ?1 AND a.type = t.type AND b.opened_at <= ?2 AND (b.closed_at IS NULL OR b.closed_at > ?2)), 0)
                                 FROM (VALUES (1, 'GOVERNMENT_HOLDING'), (2, 'ENTITY_HOLDING'), (3, 'CANCELLATION'), (4, 'RETIREMENT')) AS t(n, type)
                                 ORDER BY t.n""")
                 .setParameter(1, registry).setParameter(2, asOf).getResultList();
@@ -45,11 +45,14 @@ public class ReportQueries {
     public Table annualSummary(String registry, int year) {
         Instant from = LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant to = LocalDate.of(year + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        List<?> rows = em.createNativeQuery("""
-                SELECT t.type, count(x.id), coalesce(sum(x.quantity), 0)
-                FROM (VALUES (1, 'ISSUANCE'), (2, 'INTERNAL_TRANSFER'), (3, 'RETIREMENT'), (4, 'CANCELLATION')) AS t(n, type)
-                     LEFT JOIN ledger_transaction x ON x.type = t.type AND x.registry_code = ?1 AND x.state = 'COMPLETED' AND x.at >= ?2 AND x.at < ?3
-                GROUP BY t.n, t.type ORDER BY t.n""").setParameter(1, registry).setParameter(2, from).setParameter(3, to).getResultList();
+        List<?> rows = em
+                .createNativeQuery(
+                        """
+                                SELECT t.type, count(x.id), coalesce(sum(x.quantity), 0)
+                                FROM (VALUES (1, 'ISSUANCE'), (2, 'INTERNAL_TRANSFER'), (3, 'RETIREMENT'), (4, 'CANCELLATION'), (5, 'EXTERNAL_TRANSFER')) AS t(n, type)
+                                     LEFT JOIN ledger_transaction x ON x.type = t.type AND x.registry_code = ?1 AND x.state = 'COMPLETED' AND x.at >= ?2 AND x.at < ?3
+                                GROUP BY t.n, t.type ORDER BY t.n""")
+                .setParameter(1, registry).setParameter(2, from).setParameter(3, to).getResultList();
         return new Table(List.of("registry", "year", "transactionType", "transactions", "quantity"), rows.stream().map(r -> {
             Object[] o = (Object[]) r;
             return List.<Object>of(registry, year, o[0], ((Number) o[1]).longValue(), o[2]);

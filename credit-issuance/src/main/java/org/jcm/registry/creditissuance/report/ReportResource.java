@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -22,13 +23,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jcm.registry.creditissuance.article6.AefTables;
 import org.jcm.registry.creditissuance.registry.RegistryRepository;
 import org.jcm.registry.platform.openapi.ProblemResponses;
 import org.jcm.registry.platform.problem.Params;
 
 /** Public reports, for anyone: JSON (an array of rows) or CSV (`format=csv`) with the same columns. */
 @Path("/api/reports")
-@Tag(name = "Reports", description = "Public reports of each registry: holdings by account type, annual transaction summary, issuance totals")
+@Tag(name = "Reports", description = "Public reports of each registry: holdings by account type, annual transaction summary, issuance totals, Article 6 AEF tables")
 public class ReportResource {
 
     private static final String CSV = "text/csv";
@@ -36,11 +38,13 @@ public class ReportResource {
     private final ReportQueries reports;
     private final RegistryRepository registries;
     private final Clock clock;
+    private final AefTables aef;
 
-    public ReportResource(ReportQueries reports, RegistryRepository registries, Clock clock) {
+    public ReportResource(ReportQueries reports, RegistryRepository registries, Clock clock, AefTables aef) {
         this.reports = reports;
         this.registries = registries;
         this.clock = clock;
+        this.aef = aef;
     }
 
     /** One row of a report; its columns depend on the report (see its description). */
@@ -94,6 +98,28 @@ public class ReportResource {
             registries.get(registry);
         }
         return answer(reports.issuanceTotals(registry), format, "issuance" + (registry == null ? "" : "-" + registry));
+    }
+
+    @GET
+    @Path("/article6/{table}")
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Operation(operationId = "reportArticle6", summary = "The Party's AEF tables: authorizations, actions, holdings", description = "The agreed electronic format tables of decision 4/CMA.6 for a registry's Party and a calendar year (UTC), ITMOs only, one row per serial range with its first and last ITMO identifier. `authorizations`: columns registry, year, authorization, authorizedOn, uses, firstTransferDefinition, source, firstItmo, lastItmo, quantity, vintage. `actions` (FIRST_TRANSFER, TRANSFER, ACQUISITION, USE, CANCELLATION): registry, year, action, date, transaction, detail, transferringParty, acquiringParty, purpose, firstTransferDefinition, project, firstItmo, lastItmo, quantity, vintage. `holdings`, the true position at the end of the year: registry, year, asOf, accountType, state (AUTHORIZED, FIRST_TRANSFERRED, ACQUIRED, USED, CANCELLED), firstTransferred, adjustmentApplied, authorization, uses, firstTransferDefinition, project, firstItmo, lastItmo, quantity, vintage. `asOf` (optional) reproduces a table as it stood at an earlier instant; actions and holdings describe the year's end (or `asOf`, if earlier) and never change once it has passed; authorizations are those dated in the year, as recorded by `asOf` (default now).")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-REG-001, JCM-REQ-001")
+    @APIResponse(responseCode = "200", description = "The table", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = Row.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
+    @PermitAll
+    public Response article6(@PathParam("table") @Pattern(regexp = "authorizations|actions|holdings") String table,
+            @QueryParam("registry") @NotNull @Size(max = 8) String registry, @QueryParam("year") @NotNull @Min(2021) @Max(2199) Integer year,
+            @QueryParam("asOf") String asOf, @QueryParam("format") @Pattern(regexp = "json|csv") String format) {
+        registries.get(registry);
+        Instant at = Params.optionalInstant(asOf, "asOf");
+        Table rows = switch (table) {
+            case "authorizations" -> aef.authorizations(registry, year, at);
+            case "actions" -> aef.actions(registry, year, at);
+            default -> aef.holdings(registry, year, at);
+        };
+        return answer(rows, format, "aef-" + table + "-" + registry + "-" + year);
     }
 
     private static Response answer(Table table, String format, String name) {

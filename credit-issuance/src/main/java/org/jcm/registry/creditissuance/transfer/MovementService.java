@@ -8,6 +8,8 @@ import jakarta.transaction.Transactional;
 import org.jcm.registry.contract.ledger.LedgerEvent;
 import org.jcm.registry.creditissuance.account.Account;
 import org.jcm.registry.creditissuance.account.AccountRepository;
+import org.jcm.registry.creditissuance.article6.Article6Service;
+import org.jcm.registry.creditissuance.ledger.Block;
 import org.jcm.registry.creditissuance.ledger.Ledger;
 import org.jcm.registry.creditissuance.ledger.LedgerEvents;
 import org.jcm.registry.creditissuance.ledger.LedgerRule;
@@ -33,12 +35,14 @@ public class MovementService {
     private final RegistryRepository registries;
     private final Ledger ledger;
     private final LedgerEvents events;
+    private final Article6Service article6;
 
-    public MovementService(AccountRepository accounts, RegistryRepository registries, Ledger ledger, LedgerEvents events) {
+    public MovementService(AccountRepository accounts, RegistryRepository registries, Ledger ledger, LedgerEvents events, Article6Service article6) {
         this.accounts = accounts;
         this.registries = registries;
         this.ledger = ledger;
         this.events = events;
+        this.article6 = article6;
     }
 
     @Transactional
@@ -60,6 +64,7 @@ public class MovementService {
         LedgerTransaction tx = done.transaction();
         events.append(new LedgerEvent.CreditsRetired(tx.registryCode(), tx.id(), from.number(), to.number(), tx.quantity(), use.purpose(),
                 use.beneficiary(), use.yearOfUse(), caller.actor(), done.at(), done.closed(), LedgerEvents.opened(done)));
+        article6.recordFirstTransfer(tx.registryCode(), tx.id(), done.at(), moved(done), "USE");
         return done;
     }
 
@@ -71,11 +76,17 @@ public class MovementService {
         LedgerTransaction tx = done.transaction();
         events.append(new LedgerEvent.CreditsCancelled(tx.registryCode(), tx.id(), from.number(), to.number(), tx.quantity(), reason,
                 caller.actor(), done.at(), done.closed(), LedgerEvents.opened(done)));
+        article6.recordFirstTransfer(tx.registryCode(), tx.id(), done.at(), moved(done), "CANCELLATION");
         return done;
     }
 
+    /** The blocks a movement opened in its receiving account (for Article 6, which tracks what was used or cancelled). */
+    private static java.util.List<Block> moved(Ledger.Completed done) {
+        return done.opened().stream().filter(b -> "MOVED".equals(b.origin())).toList();
+    }
+
     /** The sending account, if the caller may move its credits: its registry's operator or partner, or the participant holding it. */
-    private Account sender(String number, Caller caller) {
+    Account sender(String number, Caller caller) {
         Account from = accounts.byNumber(number).orElseThrow(() -> new RuleViolation(LedgerRule.SENDER_UNKNOWN, "no account " + number));
         caller.actForAccount(from.number(), registries.get(from.registryCode()).countryCode(), from.participantId());
         return from;

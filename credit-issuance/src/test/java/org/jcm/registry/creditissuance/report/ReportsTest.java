@@ -46,9 +46,10 @@ class ReportsTest {
 
         JsonPath annual = Api.anonymous().queryParam("registry", "GH").queryParam("year", year).when().get("/api/reports/transactions").then()
                 .statusCode(200).extract().jsonPath();
-        assertThat(annual.getList("transactionType")).containsExactly("ISSUANCE", "INTERNAL_TRANSFER", "RETIREMENT", "CANCELLATION");
-        assertThat(annual.getList("transactions", Long.class)).containsExactly(1L, 0L, 1L, 0L);
-        assertThat(annual.getList("quantity", Long.class)).containsExactly(100L, 0L, 10L, 0L);
+        assertThat(annual.getList("transactionType")).containsExactly("ISSUANCE", "INTERNAL_TRANSFER", "RETIREMENT", "CANCELLATION",
+                "EXTERNAL_TRANSFER");
+        assertThat(annual.getList("transactions", Long.class)).containsExactly(1L, 0L, 1L, 0L, 0L);
+        assertThat(annual.getList("quantity", Long.class)).containsExactly(100L, 0L, 10L, 0L, 0L);
 
         String totals = Api.anonymous().queryParam("registry", "GH").queryParam("format", "csv").when().get("/api/reports/issuance").then()
                 .statusCode(200).extract().asString();

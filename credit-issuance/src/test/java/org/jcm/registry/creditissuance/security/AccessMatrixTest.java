@@ -17,6 +17,7 @@ import org.jcm.registry.contract.project.ProjectSnapshot;
 import org.jcm.registry.creditissuance.Ledgers;
 import org.jcm.registry.platform.messaging.CloudEventCodec;
 import org.jcm.registry.testsupport.AccessMatrix;
+import org.jcm.registry.testsupport.Api;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,14 +43,14 @@ class AccessMatrixTest {
 
         assertThat(result.mismatches()).isEmpty();
         assertThat(result.publicOperations()).containsExactlyInAnyOrder("listRegistries", "getRegistry", "asyncApi", "contractFile",
-                "reportHoldings", "reportAnnualTransactions", "reportIssuanceTotals");
-        assertThat(result.operations()).isEqualTo(30);
+                "reportHoldings", "reportAnnualTransactions", "reportIssuanceTotals", "reportArticle6");
+        assertThat(result.operations()).isEqualTo(37);
     }
 
     @Test
     void everyStateChangingOperationHonoursAnIdempotencyKey() {
         Map.Entry<Integer, List<String>> tried = AccessMatrix.idempotencyKeyNotHonoured(base.toString(), fixture());
-        assertThat(tried.getKey()).isEqualTo(10);
+        assertThat(tried.getKey()).isEqualTo(14);
         assertThat(tried.getValue()).isEmpty();
     }
 
@@ -76,6 +77,14 @@ class AccessMatrixTest {
         values.put("/api/blocks?", "registry=TH&serial=" + issued.getLong("lines[0].firstSerial"));
         values.put("/api/issuances?", "country=TH");
         values.put("/api/ledger/conservation?", "registry=TH");
+        values.put("table", "holdings");
+        values.put("/api/reports/article6/{table}?", "registry=TH&year=" + LocalDate.now(java.time.ZoneOffset.UTC).getYear());
+        Api.given().contentType("application/json").body(Map.of("reference", "TH-A6-FIXTURE", "authorizedOn", "2023-01-10", "uses", List.of("NDC"),
+                "projectReference", "TH001", "vintages", List.of(2022), "quantity", 20)).when().post("/api/registries/TH/authorizations").then()
+                .statusCode(201);
+        values.put("/api/external-transfers/{id}#id", Api.given().contentType("application/json").body(Map.of("fromAccount", "TH-200-000001",
+                "toRegistry", "JP", "toAccount", Ledgers.registryAccount("JP", "GOVERNMENT_HOLDING"), "quantity", 10)).when()
+                .post("/api/external-transfers").then().statusCode(201).extract().path("id"));
         cached = values;
         return values;
     }

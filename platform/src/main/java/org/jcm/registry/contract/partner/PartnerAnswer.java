@@ -12,7 +12,8 @@ import org.jcm.registry.contract.Topics;
  * for what no service can read, {@link PartnerEventTypes#UNREADABLE_OWNER}.
  */
 @EventTopic(pattern = Topics.PARTNER_OUTBOUND_PATTERN)
-public sealed interface PartnerAnswer {
+public sealed interface PartnerAnswer
+        permits PartnerAnswer.PartnerEventAnswered, PartnerAnswer.ExternalTransferWithdrawn, ExternalTransferProposed, ExternalTransferAnswered {
 
     /** How an answered event ended. */
     enum Outcome {
@@ -31,4 +32,11 @@ public sealed interface PartnerAnswer {
      */
     record PartnerEventAnswered(String country, UUID answeredEventId, String answeredEventType, String answeredSource, String answeredRecord,
             Outcome outcome, String ruleCode, String reason, String answeredBy) implements PartnerAnswer {}
+
+    /**
+     * A transfer the registry proposed to the partner's external registry was released before an answer came: it
+     * {@code EXPIRED} (no answer within the registry's timeout) or was {@code CANCELLED} by an operator. An answer arriving
+     * after this changes nothing (it is refused as JCM-EXT-004).
+     */
+    record ExternalTransferWithdrawn(String country, UUID transferId, String outcome, String reason) implements PartnerAnswer {}
 }

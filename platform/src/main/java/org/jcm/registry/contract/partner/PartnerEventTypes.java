@@ -9,8 +9,7 @@ import org.jcm.registry.contract.EventTypes;
 
 /**
  * The catalogue of events partner-country systems publish on {@code jcm.partner.{cc}.inbound.v1}, and which service
- * applies each: the records of each service's sealed partner event interface, plus the types credit-issuance will
- * apply once its ledger is built. Every service reads every partner topic; it applies the types it owns, passes over
+ * applies each: the records of each service's sealed partner event interface. Every service reads every partner topic; it applies the types it owns, passes over
  * the types another service owns, and dead-letters a type no service knows. Every body carries {@code country}, which
  * must be the topic's country.
  */
@@ -40,9 +39,6 @@ public final class PartnerEventTypes {
         for (Class<?> sealed : List.of(CountryPartnerEvent.class, ProjectPartnerEvent.class, CreditPartnerEvent.class)) {
             String owner = EventTypes.topicOf(sealed).owner();
             EventTypes.of(sealed).keySet().forEach(type -> owners.put(type, owner));
-        }
-        for (String type : List.of("CreditsAuthorized", "ExternalTransferProposed", "ExternalTransferAnswered")) {
-            owners.put(type, CREDIT_ISSUANCE);
         }
         return Map.copyOf(owners);
     }
