@@ -6,18 +6,8 @@
 #   deploy/examples/credit-ledger.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-CO=localhost:8081 PR=localhost:8082 CI=localhost:8083
-OPERATOR=$(deploy/token.sh operator)
+. deploy/examples/lib.sh
 PARTICIPANT=$(deploy/token.sh participant --participant PP-MN-0001)
-AUDITOR=$(deploy/token.sh auditor)
-SHA=$(printf 'example' | sha256sum | cut -d' ' -f1)
-
-post() { # token url json
-  curl -sf -X POST "$2" -H "Authorization: Bearer $1" -H 'Content-Type: application/json' -d "$3"
-}
-get() { # token url
-  curl -sf "$2" -H "Authorization: Bearer $1"
-}
 
 echo "== country-onboarding: Mongolia, ACTIVE with registry MN, one TPE"
 post "$OPERATOR" $CO/api/countries '{"code":"MN","name":"Mongolia"}' >/dev/null
@@ -71,8 +61,7 @@ post "$OPERATOR" $CI/api/issuances/$I/decision '{"decisionReference":"JC-MN-2020
   {"registry":"JP","account":"JP-100-1","vintage":2019,"quantity":2775},{"registry":"MN","account":"MN-200-000001","vintage":2019,"quantity":2775}]}' \
   | jq -c '{state, issued, blocks: [.lines[].block]}'
 echo "-- the same lines again: refused"
-curl -s -X POST $CI/api/issuances/$I/decision -H "Authorization: Bearer $OPERATOR" -H 'Content-Type: application/json' \
-  -d '{"decisionReference":"JC-MN-2020-01","decidedOn":"2020-01-15","lines":[{"registry":"JP","account":"JP-100-1","vintage":2017,"quantity":1}]}' \
+attempt "$OPERATOR" $CI/api/issuances/$I/decision '{"decisionReference":"JC-MN-2020-01","decidedOn":"2020-01-15","lines":[{"registry":"JP","account":"JP-100-1","vintage":2017,"quantity":1}]}' \
   | jq -c '{status, code}'
 
 echo "== the participant transfers 1,000 to Mongolia's government and retires 3,000"
@@ -82,8 +71,7 @@ post "$PARTICIPANT" $CI/api/retirements \
   '{"fromAccount":"MN-200-000001","quantity":3000,"purpose":"VOLUNTARY","beneficiary":"Darkhan City Climate Fund","yearOfUse":2020}' \
   | jq -c '{type, quantity, opened: [.openedBlocks[] | "\(.display) \(.account) \(.origin)"]}'
 echo "-- 7,601 more: refused, with every failed check"
-curl -s -X POST $CI/api/transfers -H "Authorization: Bearer $PARTICIPANT" -H 'Content-Type: application/json' \
-  -d '{"fromAccount":"MN-200-000001","toAccount":"MN-900-1","quantity":7601}' | jq -c '{status, violations: [.violations[].code]}'
+attempt "$PARTICIPANT" $CI/api/transfers '{"fromAccount":"MN-200-000001","toAccount":"MN-900-1","quantity":7601}' | jq -c '{status, violations: [.violations[].code]}'
 
 echo "== what an auditor sees"
 get "$AUDITOR" $CI/api/accounts/$ACCOUNT | jq -c '{number, balance}'
