@@ -66,6 +66,8 @@ ALTER TABLE ledger_transaction
     ADD CONSTRAINT ledger_transaction_receiver_ck CHECK (to_account IS NOT NULL OR type IN ('EXTERNAL_TRANSFER', 'AUTHORIZATION')),
     ADD CONSTRAINT ledger_transaction_settled_ck CHECK (state = 'COMPLETED' OR type = 'EXTERNAL_TRANSFER');
 CREATE INDEX ledger_transaction_transfer_ix ON ledger_transaction (transfer_id) WHERE transfer_id IS NOT NULL;
+-- A registry's log shows the transfers it receives too: keyset pages over both sides, each by its own index.
+CREATE INDEX ledger_transaction_counterpart_ix ON ledger_transaction (counterpart_registry, seq) WHERE counterpart_registry IS NOT NULL;
 
 -- Blocks: received blocks have no parent here (and no issuance of this system); a reserved block names its transfer.
 ALTER TABLE unit_block

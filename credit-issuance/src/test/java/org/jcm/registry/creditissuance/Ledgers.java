@@ -54,9 +54,15 @@ public final class Ledgers {
      */
     public static void activate(CloudEventCodec codec, String cc, String alpha3, String name, long version, CountrySnapshot.Hosting hosting,
             CountrySnapshot.FirstTransfer oimpFirstTransfer) {
+        activate(codec, cc, alpha3, name, version, hosting, new CountrySnapshot.Article6Settings(true, true, oimpFirstTransfer));
+    }
+
+    /** As above, with the country's Article 6 settings as given. */
+    public static void activate(CloudEventCodec codec, String cc, String alpha3, String name, long version, CountrySnapshot.Hosting hosting,
+            CountrySnapshot.Article6Settings article6) {
         CountrySnapshot country = new CountrySnapshot(cc, alpha3, name, CountryState.ACTIVE, version, LocalDate.of(2015, 1, 1),
                 LocalDate.of(2015, 1, 1), LocalDate.of(2015, 6, 1), new CountrySnapshot.RegistryIdentity(cc, alpha3 + "01", hosting), null, List.of(),
-                new CountrySnapshot.Article6Settings(true, true, oimpFirstTransfer));
+                article6);
         TestInfra.publishEvent(Topics.COUNTRIES, null, cc, codec.encode(UUID.randomUUID(), "/jcm/country-onboarding", "PartnerCountryActivated", cc,
                 Instant.now(), new CountryEvent.PartnerCountryActivated(country, "operator", country.activatedOn())));
         await().atMost(WAIT).untilAsserted(() -> Api.given().when().get("/api/registries/" + cc).then().statusCode(200));

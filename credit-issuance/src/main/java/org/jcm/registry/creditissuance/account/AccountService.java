@@ -2,6 +2,7 @@ package org.jcm.registry.creditissuance.account;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,8 +10,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.jcm.registry.contract.registry.RegistryEvent;
+import org.jcm.registry.creditissuance.article6.AefTables;
 import org.jcm.registry.creditissuance.ledger.Ledger;
 import org.jcm.registry.creditissuance.ledger.LedgerQueries;
+import org.jcm.registry.creditissuance.ledger.LedgerViews;
 import org.jcm.registry.creditissuance.ledger.LedgerViews.Holdings;
 import org.jcm.registry.creditissuance.registry.Registry;
 import org.jcm.registry.creditissuance.registry.RegistryRepository;
@@ -30,9 +33,10 @@ public class AccountService {
     private final EventStream<RegistryEvent> events;
     private final EntityManager em;
     private final Clock clock;
+    private final AefTables aef;
 
     public AccountService(AccountRepository accounts, RegistryRepository registries, Ledger ledger, LedgerQueries queries, EventStreams streams,
-            EntityManager em, Clock clock) {
+            EntityManager em, Clock clock, AefTables aef) {
         this.accounts = accounts;
         this.registries = registries;
         this.ledger = ledger;
@@ -40,6 +44,7 @@ public class AccountService {
         this.events = streams.of("Registry", RegistryEvent.class);
         this.em = em;
         this.clock = clock;
+        this.aef = aef;
     }
 
     /** Opens an entity holding account in a registry, numbered from the registry's own account counter. */
@@ -103,7 +108,9 @@ public class AccountService {
     @Transactional
     public Holdings holdings(UUID id, Instant asOf, Caller caller) {
         Account account = get(id, caller);
-        return queries.holdings(account.id(), account.number(), account.registryCode(), asOf == null ? clock.instant() : asOf);
+        Holdings held = queries.holdings(account.id(), account.number(), account.registryCode(), asOf == null ? clock.instant() : asOf);
+        Map<Long, LedgerViews.Article6State> article6 = aef.states(held.blocks().stream().map(LedgerViews.BlockView::id).toList(), held.asOf());
+        return held.withBlocks(held.blocks().stream().map(b -> b.withArticle6(article6.get(b.id()))).toList());
     }
 
     public long balance(UUID id) {

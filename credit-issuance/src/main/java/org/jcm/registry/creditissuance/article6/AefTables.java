@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import org.jcm.registry.creditissuance.ledger.LedgerViews.Article6State;
 import org.jcm.registry.creditissuance.ledger.SerialRange;
 import org.jcm.registry.creditissuance.report.Table;
 import org.jcm.registry.platform.persistence.SqlValues;
@@ -127,6 +128,31 @@ public class AefTables {
     }
 
     /**
+     * Each block's Article 6 state at {@code :at}, for ITMOs only (blocks whose serials an authorization recorded by then
+     * covers): its id, state, first transfer (act, time), whether adjusted, authorization (reference, uses, definition),
+     * project, holding account type, then its ITMO range columns (from index {@value #STATE_ITMO_AT} on).
+     */
+    private static final String STATES = """
+            SELECT b.id,
+                   CASE WHEN a.type = 'RETIREMENT' THEN 'USED' WHEN a.type = 'CANCELLATION' THEN 'CANCELLED'
+                        WHEN ir.country_code <> hr.country_code THEN 'ACQUIRED' WHEN ft.act IS NOT NULL THEN 'FIRST_TRANSFERRED'
+                        ELSE 'AUTHORIZED' END,
+                   ft.act, ft.at,
+                   coalesce((SELECT range_agg(c.serials) FROM corresponding_adjustment c
+                             WHERE c.registry_code = b.registry_code AND c.serials && b.serials AND c.recorded_at <= :at) @> b.serials, false),
+                   au.reference, au.ndc, au.oimp, au.first_transfer, b.project_reference, a.type,
+                   b.registry_code AS b_registry, lower(b.serials) AS b_start, upper(b.serials) - 1 AS b_end, b.vintage AS b_vintage,
+                   ir.article6_registry_id, ir.alpha3
+            FROM unit_block b JOIN account a ON a.id = b.account_id JOIN registry hr ON hr.code = a.registry_code
+                 JOIN registry ir ON ir.code = b.registry_code
+                 JOIN authorized_range ar ON ar.registry_code = b.registry_code AND ar.serials @> b.serials AND ar.recorded_at <= :at
+                 JOIN article6_authorization au ON au.id = ar.authorization_id
+                 LEFT JOIN first_transfer ft ON ft.registry_code = b.registry_code AND ft.serials @> b.serials AND ft.at <= :at
+            WHERE %s""";
+
+    private static final int STATE_ITMO_AT = 11;
+
+    /**
      * What the registry's accounts held of ITMOs at the end of the year (or at {@code asOf}, if earlier), with each range's
      * Article 6 state then: AUTHORIZED, FIRST_TRANSFERRED, ACQUIRED (from another Party), USED or CANCELLED, and whether
      * the corresponding adjustment was applied.
@@ -136,27 +162,44 @@ public class AefTables {
         Instant at = cutoff(year, asOf);
         return table(List.of("registry", "year", "asOf", "accountType", "state", "firstTransferred", "adjustmentApplied", "authorization", "uses",
                 "firstTransferDefinition", "project", "firstItmo", "lastItmo", "quantity", "vintage"),
-                """
-                        SELECT a.type,
-                               CASE WHEN a.type = 'RETIREMENT' THEN 'USED' WHEN a.type = 'CANCELLATION' THEN 'CANCELLED'
-                                    WHEN ir.country_code <> hr.country_code THEN 'ACQUIRED' WHEN ft.act IS NOT NULL THEN 'FIRST_TRANSFERRED'
-                                    ELSE 'AUTHORIZED' END,
-                               ft.act IS NOT NULL,
-                               coalesce((SELECT range_agg(c.serials) FROM corresponding_adjustment c
-                                         WHERE c.registry_code = b.registry_code AND c.serials && b.serials AND c.recorded_at <= :at) @> b.serials, false),
-                               au.reference, concat_ws(' ', CASE WHEN au.ndc THEN 'NDC' END, CASE WHEN au.oimp THEN 'OIMP' END), au.first_transfer,
-                               b.project_reference,
-                               b.registry_code AS b_registry, lower(b.serials) AS b_start, upper(b.serials) - 1 AS b_end, b.vintage AS b_vintage,
-                               ir.article6_registry_id, ir.alpha3
-                        FROM unit_block b JOIN account a ON a.id = b.account_id JOIN registry hr ON hr.code = a.registry_code
-                             JOIN registry ir ON ir.code = b.registry_code
-                             JOIN authorized_range ar ON ar.registry_code = b.registry_code AND ar.serials @> b.serials AND ar.recorded_at <= :at
-                             JOIN article6_authorization au ON au.id = ar.authorization_id
-                             LEFT JOIN first_transfer ft ON ft.registry_code = b.registry_code AND ft.serials @> b.serials AND ft.at <= :at
-                        WHERE a.registry_code = :registry AND b.opened_at <= :at AND (b.closed_at IS NULL OR b.closed_at > :at)
-                        ORDER BY b.registry_code, lower(b.serials)""",
-                Map.of("registry", registry, "at", at), 8,
-                r -> new Object[]{registry, year, at.toString(), r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7]});
+                STATES.formatted("a.registry_code = :registry AND b.opened_at <= :at AND (b.closed_at IS NULL OR b.closed_at > :at)")
+                        + " ORDER BY b.registry_code, lower(b.serials)",
+                Map.of("registry", registry, "at", at), STATE_ITMO_AT,
+                r -> new Object[]{registry, year, at.toString(), r[10], r[1], r[2] != null, r[4],
+                        r[5], String.join(" ", uses(r[6], r[7])), r[8], r[9]});
+    }
+
+    /** The Article 6 state at {@code at} of each of the blocks {@code ids} that are ITMOs then, by block id. */
+    @Transactional
+    public Map<Long, Article6State> states(List<Long> ids, Instant at) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Article6State> states = new java.util.HashMap<>();
+        Query q = em.createNativeQuery(STATES.formatted("b.id = ANY(CAST(:ids AS bigint[]))")).setParameter("ids", ids.toArray(Long[]::new))
+                .setParameter("at", at);
+        for (Object o : q.getResultList()) {
+            Object[] r = (Object[]) o;
+            int vintage = ((Number) r[STATE_ITMO_AT + 3]).intValue();
+            String a6 = (String) r[STATE_ITMO_AT + 4];
+            String alpha3 = (String) r[STATE_ITMO_AT + 5];
+            states.put(((Number) r[0]).longValue(), new Article6State((String) r[5], uses(r[6], r[7]), (String) r[8], (String) r[1], (String) r[2],
+                    SqlValues.instant(r[3]), (Boolean) r[4], itmos.id(a6, alpha3, ((Number) r[STATE_ITMO_AT + 1]).longValue(), vintage),
+                    itmos.id(a6, alpha3, ((Number) r[STATE_ITMO_AT + 2]).longValue(), vintage)));
+        }
+        return states;
+    }
+
+    /** The uses an authorization's flags name: NDC, OIMP. */
+    static List<String> uses(Object ndc, Object oimp) {
+        List<String> uses = new ArrayList<>();
+        if (Boolean.TRUE.equals(ndc)) {
+            uses.add("NDC");
+        }
+        if (Boolean.TRUE.equals(oimp)) {
+            uses.add("OIMP");
+        }
+        return uses;
     }
 
     /**

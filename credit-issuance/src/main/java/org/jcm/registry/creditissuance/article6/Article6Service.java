@@ -342,14 +342,8 @@ public class Article6Service {
                 .setParameter(2, b.range().start()).setParameter(3, b.range().end()).getResultList();
         return rows.stream().findFirst().map(o -> {
             Object[] r = (Object[]) o;
-            List<String> uses = new ArrayList<>();
-            if ((Boolean) r[2]) {
-                uses.add("NDC");
-            }
-            if ((Boolean) r[3]) {
-                uses.add("OIMP");
-            }
-            return new ExternalTransferProposed.ItmoAuthorization((String) r[0], SqlValues.date(r[1]), uses, (String) r[4], (Boolean) r[5]);
+            return new ExternalTransferProposed.ItmoAuthorization((String) r[0], SqlValues.date(r[1]), AefTables.uses(r[2], r[3]), (String) r[4],
+                    (Boolean) r[5]);
         });
     }
 
@@ -423,14 +417,7 @@ public class Article6Service {
                     SELECT f.registry_code, lower(f.serials), upper(f.serials) - 1, ar.vintage FROM first_transfer f
                     JOIN authorized_range ar ON ar.registry_code = f.registry_code AND ar.serials @> f.serials
                     WHERE f.authorization_id = ?1 ORDER BY lower(f.serials)""", id);
-            List<String> uses = new ArrayList<>();
-            if ((Boolean) r[3]) {
-                uses.add("NDC");
-            }
-            if ((Boolean) r[4]) {
-                uses.add("OIMP");
-            }
-            out.add(new AuthorizationView(id, registry.code(), (String) r[1], SqlValues.date(r[2]), uses,
+            out.add(new AuthorizationView(id, registry.code(), (String) r[1], SqlValues.date(r[2]), AefTables.uses(r[3], r[4]),
                     (String) r[5], ((Number) r[6]).longValue(), (String) r[7], (String) r[8],
                     SqlValues.instant(r[9]), (UUID) r[10], ranges, first));
         }

@@ -104,9 +104,13 @@ public class LedgerQueries {
      */
     @Transactional
     public TransactionPage page(String registry, UUID account, long after, int limit) {
-        String where = " WHERE (t.registry_code = ?1 OR t.counterpart_registry = ?1) AND t.seq > ?2"
-                + (account == null ? "" : " AND (t.from_account = ?4 OR t.to_account = ?4)")
-                + " ORDER BY t.seq LIMIT ?3";
+        // A registry's log: each side by its own index, a page from each, merged (an OR would sort the whole log). An
+        // account's: its transactions by the from/to indexes, in the registry's log.
+        String where = account == null
+                ? " WHERE t.seq IN (SELECT seq FROM ((SELECT seq FROM ledger_transaction WHERE registry_code = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3)"
+                        + " UNION ALL (SELECT seq FROM ledger_transaction WHERE counterpart_registry = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3)) sides)"
+                : " WHERE (t.registry_code = ?1 OR t.counterpart_registry = ?1) AND t.seq > ?2 AND (t.from_account = ?4 OR t.to_account = ?4)";
+        where += " ORDER BY t.seq LIMIT ?3";
         List<TransactionView> page = account == null
                 ? transactions(TRANSACTION_VIEW + where, registry, after, limit + 1)
                 : transactions(TRANSACTION_VIEW + where, registry, after, limit + 1, account);

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /** What the ledger's queries answer, as the API shows it. */
 public final class LedgerViews {
 
@@ -16,7 +18,29 @@ public final class LedgerViews {
      */
     public record BlockView(long id, String display, String registry, long start, long end, long quantity, String projectReference,
             LocalDate periodStart, LocalDate periodEnd, int vintage, String account, String origin, Long parentBlock, UUID openedBy,
-            Instant openedAt, UUID closedBy, Instant closedAt, UUID reservedFor) {}
+            Instant openedAt, UUID closedBy, Instant closedAt, UUID reservedFor, @JsonInclude(JsonInclude.Include.NON_NULL) Article6State article6) {
+
+        public BlockView(long id, String display, String registry, long start, long end, long quantity, String projectReference,
+                LocalDate periodStart, LocalDate periodEnd, int vintage, String account, String origin, Long parentBlock, UUID openedBy,
+                Instant openedAt, UUID closedBy, Instant closedAt, UUID reservedFor) {
+            this(id, display, registry, start, end, quantity, projectReference, periodStart, periodEnd, vintage, account, origin, parentBlock,
+                    openedBy, openedAt, closedBy, closedAt, reservedFor, null);
+        }
+
+        public BlockView withArticle6(Article6State state) {
+            return new BlockView(id, display, registry, start, end, quantity, projectReference, periodStart, periodEnd, vintage, account, origin,
+                    parentBlock, openedBy, openedAt, closedBy, closedAt, reservedFor, state);
+        }
+    }
+
+    /**
+     * The Article 6 state of a block of ITMOs at an instant (holdings show it; absent for credits not authorized):
+     * its authorization, uses and first-transfer definition; its state AUTHORIZED, FIRST_TRANSFERRED, ACQUIRED (held
+     * by another Party than the one that issued it), USED or CANCELLED; the act and time of its first transfer, if
+     * recorded; whether the corresponding adjustment was applied; its first and last ITMO identifier.
+     */
+    public record Article6State(String authorization, List<String> uses, String firstTransferDefinition, String state, String firstTransferAct,
+            Instant firstTransferredAt, boolean adjustmentApplied, String firstItmo, String lastItmo) {}
 
     /**
      * A transaction with the blocks it closed (ids) and opened. The steps of an external transfer name it ({@code transferId})
@@ -51,7 +75,12 @@ public final class LedgerViews {
     public record Lineage(String registry, long serial, List<LineageStep> steps) {}
 
     /** What an account held at an instant. */
-    public record Holdings(String account, String registry, Instant asOf, long total, List<BlockView> blocks) {}
+    public record Holdings(String account, String registry, Instant asOf, long total, List<BlockView> blocks) {
+
+        public Holdings withBlocks(List<BlockView> shown) {
+            return new Holdings(account, registry, asOf, total, shown);
+        }
+    }
 
     /**
      * Per registry or per project: issued + received from other registries = held + retired + cancelled + transferred out

@@ -148,6 +148,44 @@ class FirstTransferTest {
         assertThat(holdings.getBoolean("find { it.firstItmo == '" + itmo(first + 15) + "' }.firstTransferred")).isFalse();
     }
 
+    @Test
+    void everyArticle6AndTransferRefusalCarriesItsCode() {
+        Api.given().contentType("application/json").body(Map.of("reference", "PA-A6-" + UUID.randomUUID(), "authorizedOn", "2025-06-01", "uses",
+                List.of("NDC"), "projectReference", project, "vintages", List.of(2025), "quantity", 101)).when()
+                .post("/api/registries/PA/authorizations").then().statusCode(422).body("code", org.hamcrest.Matchers.equalTo("JCM-A6-002"));
+        adjust(first, first + 9).then().statusCode(422).body("code", org.hamcrest.Matchers.equalTo("JCM-A6-007"));
+        authorize("OIMP", "AUTHORIZATION", first, first + 19).then().statusCode(201);
+        adjust(first, first + 9).then().statusCode(201).body("ranges[0].firstItmo", org.hamcrest.Matchers.equalTo(itmo(first)));
+        adjust(first + 5, first + 14).then().statusCode(409).body("code", org.hamcrest.Matchers.equalTo("JCM-A6-008"));
+        adjust(first + 15, first + 25).then().statusCode(422).body("code", org.hamcrest.Matchers.equalTo("JCM-A6-007"));
+
+        Ledgers.activate(codec, "SR", "SUR", "Suriname", 5, CountrySnapshot.Hosting.EXTERNAL, CountrySnapshot.FirstTransfer.AUTHORIZATION);
+        Api.given().contentType("application/json").body(Map.of("reference", "SR-A6-1", "authorizedOn", "2025-06-01", "uses", List.of("NDC"),
+                "ranges", List.of(Map.of("start", 1, "end", 10)))).when().post("/api/registries/SR/authorizations").then().statusCode(422)
+                .body("code", org.hamcrest.Matchers.equalTo("JCM-A6-010"));
+        Ledgers.activate(codec, "EC", "ECU", "Ecuador", 5, CountrySnapshot.Hosting.HOSTED,
+                new CountrySnapshot.Article6Settings(true, false, null));
+        Api.given().contentType("application/json").body(Map.of("reference", "EC-A6-1", "authorizedOn", "2025-06-01", "uses", List.of("OIMP"),
+                "ranges", List.of(Map.of("start", 1, "end", 10)))).when().post("/api/registries/EC/authorizations").then().statusCode(422)
+                .body("code", org.hamcrest.Matchers.equalTo("JCM-A6-001"));
+
+        Api.given().contentType("application/json").body(Map.of("fromAccount", account, "toRegistry", "PA", "toAccount", account, "quantity", 1))
+                .when().post("/api/external-transfers").then().statusCode(422).body("code", org.hamcrest.Matchers.equalTo("JCM-EXT-002"));
+        Api.given().contentType("application/json").body(Map.of("fromAccount", account, "toRegistry", "ZZ", "toAccount", "ZZ-100-1", "quantity", 1))
+                .when().post("/api/external-transfers").then().statusCode(422).body("code", org.hamcrest.Matchers.equalTo("JCM-EXT-003"));
+        String done = transfer(first, first + 9).then().statusCode(201).extract().path("id");
+        Api.given().contentType("application/json").body(Map.of("reason", "too late")).when()
+                .post("/api/external-transfers/" + done + "/cancellation").then().statusCode(409)
+                .body("code", org.hamcrest.Matchers.equalTo("JCM-EXT-004"));
+        Api.given().when().get("/api/external-transfers/" + UUID.randomUUID()).then().statusCode(404)
+                .body("code", org.hamcrest.Matchers.equalTo("JCM-EXT-001"));
+    }
+
+    private Response adjust(long start, long end) {
+        return Api.given().contentType("application/json").body(Map.of("reference", "PA-CA-" + UUID.randomUUID(), "year", 2025, "ranges",
+                List.of(Map.of("start", start, "end", end)))).when().post("/api/registries/PA/corresponding-adjustments");
+    }
+
     private String itmo(long serial) {
         return "CA0001-PAN01-PAN-" + serial + "-2025";
     }

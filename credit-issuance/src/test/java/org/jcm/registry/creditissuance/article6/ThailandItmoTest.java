@@ -61,6 +61,27 @@ class ThailandItmoTest {
         assertThat(transfer.getString("state")).isEqualTo("COMPLETED");
         assertThat(transfer.getList("steps.state")).containsExactly("PROPOSED", "COMPLETED");
 
+        // Japan's transaction log shows the transfer it received (sent by Thailand's registry).
+        long completed = transfer.getLong("steps[1].seq");
+        JsonPath log = Api.given().queryParam("registry", "JP").queryParam("after", completed - 1).queryParam("limit", 1).when()
+                .get("/api/transactions").then().statusCode(200).extract().jsonPath();
+        assertThat(log.getList("transactions.id")).containsExactly(transfer.getString("steps[1].id"));
+        assertThat(log.getString("transactions[0].registry")).isEqualTo("TH");
+        assertThat(log.getString("transactions[0].counterpartRegistry")).isEqualTo("JP");
+
+        // Each block's Article 6 state, on the holdings of both accounts.
+        JsonPath japanHeld = Api.given().when().get("/api/accounts/" + Ledgers.accountId(japan) + "/holdings").then().statusCode(200).extract()
+                .jsonPath();
+        String acquired = "blocks.find { it.registry == 'TH' && it.start == " + first + " }.article6";
+        assertThat(japanHeld.getString(acquired + ".state")).isEqualTo("ACQUIRED");
+        assertThat(japanHeld.getString(acquired + ".firstTransferAct")).isEqualTo("INTERNATIONAL_TRANSFER");
+        assertThat(japanHeld.getString(acquired + ".lastItmo")).isEqualTo("CA0001-THA01-THA-" + (first + 149) + "-2025");
+        JsonPath thailandHeld = Api.given().when().get("/api/accounts/" + Ledgers.accountId(thailand) + "/holdings").then().statusCode(200)
+                .extract().jsonPath();
+        String kept = "blocks.find { it.start == " + (first + 150) + " }.article6";
+        assertThat(thailandHeld.getString(kept + ".state")).isEqualTo("AUTHORIZED");
+        assertThat(thailandHeld.getString(kept + ".firstTransferAct")).isNull();
+
         String firstItmo = "CA0001-THA01-THA-" + first + "-2025";
         String lastItmo = "CA0001-THA01-THA-" + (first + 149) + "-2025";
         int year = LocalDate.now(java.time.ZoneOffset.UTC).getYear();

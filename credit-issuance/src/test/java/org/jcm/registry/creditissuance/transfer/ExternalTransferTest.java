@@ -160,10 +160,27 @@ class ExternalTransferTest {
         fromGabon(nobody, "UY-200-999999", start + 100, start + 109);
         assertThat(outbound(ExternalTransferAnswered.class, nobody.toString(), "ExternalTransferAnswered").ruleCode()).isEqualTo("JCM-LED-201");
         assertThat(balance(other)).isZero();
+
+        // What cannot be a transfer to this registry is dead-lettered with its reason, and moves nothing.
+        awaitDeadLetter(proposalFromGabon(accepted, "GA", "UY", start + 200, start + 209, 10), "JCM-EXT-011");
+        awaitDeadLetter(proposalFromGabon(UUID.randomUUID(), "SN", "UY", start + 200, start + 209, 10), "JCM-EXT-010");
+        awaitDeadLetter(proposalFromGabon(UUID.randomUUID(), "GA", "SN", start + 200, start + 209, 10), "JCM-EXT-009");
+        awaitDeadLetter(proposalFromGabon(UUID.randomUUID(), "GA", "UY", start + 200, start + 209, 11), "JCM-EXT-012");
+        assertThat(balance(uruguay)).isEqualTo(150);
         JsonPath conservation = Api.given().queryParam("registry", "UY").when().get("/api/ledger/conservation").then().statusCode(200).extract()
                 .jsonPath();
         assertThat(conservation.getBoolean("holds")).isTrue();
         assertThat(conservation.getLong("projects.find { it.registry == 'UY' && it.project == 'GA007' }.received")).isGreaterThanOrEqualTo(50);
+    }
+
+    /** A proposal on Gabon's inbound topic claiming to come from {@code fromRegistry}, for {@code toRegistry}; its event id. */
+    private UUID proposalFromGabon(UUID transfer, String fromRegistry, String toRegistry, long start, long end, long quantity) {
+        return Ledgers.fromPartner(codec, "GA", "ExternalTransferProposed", transfer.toString(), new ExternalTransferProposed("GA", transfer,
+                fromRegistry, "GA-100-1", toRegistry, uruguay, quantity, null, null,
+                List.of(new ExternalTransferProposed.TransferredBlock("GA", start,
+                        end, "GA007", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), 2024, null, null,
+                        new ExternalTransferProposed.ItmoAuthorization("GA-A6-7", LocalDate.of(2024, 6, 1), List.of("NDC"), "INTERNATIONAL_TRANSFER",
+                                true)))));
     }
 
     private void fromGabon(UUID id, String toAccount, long start, long end) {
