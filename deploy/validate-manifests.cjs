@@ -93,6 +93,8 @@ for (const f of manifests) if (!listed.includes(f)) fail(`kustomization.yaml doe
 for (const f of listed) if (!manifests.includes(f)) fail(`kustomization.yaml lists ${f}, which does not exist`);
 
 const byKind = (kind) => objects.filter((o) => o.kind === kind);
+// Aggregate topics keep their events for ever, so a new consumer group rebuilds from the first event (KafkaAccess.keptForEver).
+const KEPT_FOR_EVER = TOPICS.filter((t) => !t.startsWith('jcm.partner.') && !t.endsWith('.dead-letter.v1'));
 
 // 3. Topics: exactly the contract's, each 6 partitions, 3 replicas, min ISR 2.
 const topics = byKind('KafkaTopic');
@@ -104,6 +106,10 @@ for (const t of topics) {
   if (s.partitions !== K8S_PARTITIONS) fail(`KafkaTopic ${t.metadata.name}: partitions ${s.partitions}, want ${K8S_PARTITIONS}`);
   if (s.replicas !== 3) fail(`KafkaTopic ${t.metadata.name}: replicas ${s.replicas}, want 3`);
   if (!s.config || Number(s.config['min.insync.replicas']) !== 2) fail(`KafkaTopic ${t.metadata.name}: min.insync.replicas should be 2`);
+  const name = s.topicName || t.metadata.name;
+  if (KEPT_FOR_EVER.includes(name) && String((s.config || {})['retention.ms']) !== '-1') {
+    fail(`KafkaTopic ${t.metadata.name}: an aggregate topic keeps its events for ever (retention.ms: -1)`);
+  }
 }
 
 // 4. KafkaUsers: one per service, with the ACLs of KafkaAccess.java (test-support), and one per partner
@@ -214,6 +220,14 @@ if (JSON.stringify(composePartners) !== JSON.stringify([...PARTNERS].sort())) {
   fail(`docker-compose.yml kafka-init: PARTNERS="${composePartners.join(' ')}", want the example partners ${PARTNERS.join(' ')}`);
 }
 for (const t of TOPICS.filter((t) => !t.startsWith('jcm.partner.'))) if (!initScript.includes(t)) fail(`docker-compose.yml kafka-init does not create ${t}`);
+{
+  // The aggregate topics are created in one loop with retention.ms=-1, and only they.
+  const loop = /for topic in \\\n([\s\S]*?)\n\s*do\n\s*topic "\$\$topic" --config retention\.ms=-1\n/.exec(initScript);
+  const kept = loop ? loop[1].split(/[\s\\]+/).filter(Boolean).sort() : [];
+  if (JSON.stringify(kept) !== JSON.stringify([...KEPT_FOR_EVER].sort())) {
+    fail(`docker-compose.yml kafka-init should create exactly the aggregate topics with retention.ms=-1, not [${kept.join(' ')}]`);
+  }
+}
 for (const dir of ['inbound', 'outbound']) {
   if (!initScript.includes(`topic "jcm.partner.$$cc.${dir}.v1"`)) fail(`docker-compose.yml kafka-init does not create jcm.partner.<cc>.${dir}.v1 for each partner`);
 }

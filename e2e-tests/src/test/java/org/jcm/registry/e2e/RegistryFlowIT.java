@@ -18,6 +18,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.restassured.http.ContentType;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.jcm.registry.testsupport.KafkaClient;
 import org.jcm.registry.testsupport.PostgresServer;
@@ -132,6 +135,28 @@ class RegistryFlowIT {
         for (Service s : Service.values()) {
             given().baseUri(url(s)).when().get("/api/audit/verify").then().statusCode(200).body("valid", equalTo(true));
             given().baseUri(url(s)).when().get("/q/openapi").then().statusCode(200);
+        }
+    }
+
+    /**
+     * The aggregate topics keep their events for ever, as the launcher creates them (and compose and the Kubernetes
+     * manifests, checked by deploy/validate-compose.sh): a new consumer group reads every event from the first. Dead
+     * letters keep the broker's default.
+     */
+    @Test
+    void aggregateTopicsKeepTheirEventsForEverAndDeadLettersDoNot() throws Exception {
+        List<String> aggregates = List.of("jcm.country-onboarding.countries.v1", "jcm.project-registry.projects.v1",
+                "jcm.project-registry.methodologies.v1", "jcm.credit-issuance.transactions.v1", "jcm.credit-issuance.accounts.v1");
+        String deadLetters = "jcm.credit-issuance.dead-letter.v1";
+        try (Admin admin = registry.broker.admin()) {
+            List<ConfigResource> topics = new java.util.ArrayList<>();
+            aggregates.forEach(t -> topics.add(new ConfigResource(ConfigResource.Type.TOPIC, t)));
+            topics.add(new ConfigResource(ConfigResource.Type.TOPIC, deadLetters));
+            Map<ConfigResource, Config> configs = admin.describeConfigs(topics).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            for (String t : aggregates) {
+                assertThat(configs.get(new ConfigResource(ConfigResource.Type.TOPIC, t)).get("retention.ms").value()).as(t).isEqualTo("-1");
+            }
+            assertThat(configs.get(new ConfigResource(ConfigResource.Type.TOPIC, deadLetters)).get("retention.ms").value()).isNotEqualTo("-1");
         }
     }
 

@@ -227,9 +227,21 @@ public final class KafkaAccess {
         }
     }
 
-    /** Creates the topics that do not exist yet (replication: the broker's default). */
+    /**
+     * Whether a topic keeps its events for ever: the aggregate topics ({@code jcm.{service}.{aggregate}.v1}), so that a new
+     * consumer group (a rebuilt read model, a new service, a partner catching up) reads every event from the first. Dead
+     * letters and partner topics keep the broker's default retention.
+     */
+    public static boolean keptForEver(String topic) {
+        return topic.startsWith("jcm.") && !topic.startsWith("jcm.partner.") && !topic.endsWith(".dead-letter.v1");
+    }
+
+    /** Creates the topics that do not exist yet (replication: the broker's default); aggregate topics keep their events for ever. */
     public static void createTopics(Admin admin, Collection<String> topics, int partitions) {
-        List<NewTopic> wanted = topics.stream().distinct().map(t -> new NewTopic(t, Optional.of(partitions), Optional.empty())).toList();
+        List<NewTopic> wanted = topics.stream().distinct().map(t -> {
+            NewTopic topic = new NewTopic(t, Optional.of(partitions), Optional.empty());
+            return keptForEver(t) ? topic.configs(Map.of("retention.ms", "-1")) : topic;
+        }).toList();
         for (Map.Entry<String, KafkaFuture<Void>> created : admin.createTopics(wanted).values().entrySet()) {
             try {
                 created.getValue().get(30, TimeUnit.SECONDS);
