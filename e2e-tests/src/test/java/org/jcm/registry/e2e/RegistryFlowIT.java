@@ -20,8 +20,10 @@ import java.util.UUID;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.jcm.registry.testsupport.KafkaAccess;
 import org.jcm.registry.testsupport.KafkaClient;
 import org.jcm.registry.testsupport.PostgresServer;
 import org.jcm.registry.testsupport.ServiceProcess;
@@ -157,6 +159,16 @@ class RegistryFlowIT {
                 assertThat(configs.get(new ConfigResource(ConfigResource.Type.TOPIC, t)).get("retention.ms").value()).as(t).isEqualTo("-1");
             }
             assertThat(configs.get(new ConfigResource(ConfigResource.Type.TOPIC, deadLetters)).get("retention.ms").value()).isNotEqualTo("-1");
+
+            // An aggregate topic created before it was kept for ever (an older .jcm-local/) is kept for ever once provisioned again.
+            String older = "jcm.credit-issuance.older-aggregate.v1";
+            admin.createTopics(List.of(new NewTopic(older, 1, (short) 1))).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            ConfigResource olderTopic = new ConfigResource(ConfigResource.Type.TOPIC, older);
+            assertThat(admin.describeConfigs(List.of(olderTopic)).all().get(30, java.util.concurrent.TimeUnit.SECONDS).get(olderTopic)
+                    .get("retention.ms").value()).isNotEqualTo("-1");
+            KafkaAccess.createTopics(admin, List.of(older), 1);
+            assertThat(admin.describeConfigs(List.of(olderTopic)).all().get(30, java.util.concurrent.TimeUnit.SECONDS).get(olderTopic)
+                    .get("retention.ms").value()).isEqualTo("-1");
         }
     }
 

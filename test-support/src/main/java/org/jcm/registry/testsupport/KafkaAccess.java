@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
@@ -32,6 +34,7 @@ import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
@@ -242,6 +245,7 @@ public final class KafkaAccess {
             NewTopic topic = new NewTopic(t, Optional.of(partitions), Optional.empty());
             return keptForEver(t) ? topic.configs(Map.of("retention.ms", "-1")) : topic;
         }).toList();
+        List<ConfigResource> existing = new ArrayList<>();
         for (Map.Entry<String, KafkaFuture<Void>> created : admin.createTopics(wanted).values().entrySet()) {
             try {
                 created.getValue().get(30, TimeUnit.SECONDS);
@@ -249,8 +253,21 @@ public final class KafkaAccess {
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw new IllegalStateException("Could not create topic " + created.getKey(), e.getCause());
                 }
+                if (keptForEver(created.getKey())) {
+                    existing.add(new ConfigResource(ConfigResource.Type.TOPIC, created.getKey()));
+                }
             } catch (Exception e) {
                 throw failed("create topic " + created.getKey(), e);
+            }
+        }
+        // An aggregate topic created before it was kept for ever (an older .jcm-local/) is kept for ever from now on.
+        if (!existing.isEmpty()) {
+            Map<ConfigResource, Collection<AlterConfigOp>> forEver = new java.util.LinkedHashMap<>();
+            existing.forEach(t -> forEver.put(t, List.of(new AlterConfigOp(new ConfigEntry("retention.ms", "-1"), AlterConfigOp.OpType.SET))));
+            try {
+                admin.incrementalAlterConfigs(forEver).all().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw failed("keep topics " + existing + " for ever", e);
             }
         }
     }
