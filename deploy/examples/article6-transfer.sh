@@ -3,8 +3,9 @@
 # Japan-Thailand case. Thailand onboarded with its registry kept here, its solar project registered and its 2024
 # reductions verified (300 tCO2e); the Joint Committee's decision issues the 300 in Thailand's registry; Thailand's
 # partner system authorizes them for NDC use and transfers 150 to Japan's registry, which accepts them; both
-# registries' AEF tables show the same ITMO identifiers. Then Japan proposes 10 of them to Cambodia's external
-# registry (reserved while the proposal waits) and an operator cancels it. Needs curl and jq.
+# registries' AEF tables show the same ITMO identifiers. Then Japan proposes 10 of them to Viet Nam's external
+# registry (reserved while the proposal waits; the launcher provisions Viet Nam's partner topics, JCM_PARTNERS) and an
+# operator cancels it. Needs curl and jq.
 #   deploy/examples/article6-transfer.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -13,7 +14,7 @@ THAILAND=$(deploy/token.sh partner --country TH)
 PARTICIPANT=$(deploy/token.sh participant --participant PP-TH-0001)
 YEAR=$(date -u +%Y)
 
-echo "== country-onboarding: Thailand ACTIVE, registry TH (THA01) kept here, NDC and OIMP uses authorized; Cambodia's registry external"
+echo "== country-onboarding: Thailand ACTIVE, registry TH (THA01) kept here, NDC and OIMP uses authorized; Viet Nam's registry external"
 post "$OPERATOR" $CO/api/countries '{"code":"TH","name":"Thailand"}' >/dev/null
 post "$OPERATOR" $CO/api/countries/TH/bilateral-document '{"signedOn":"2015-11-19"}' >/dev/null
 post "$OPERATOR" $CO/api/countries/TH/joint-committee '{"establishedOn":"2016-01-20"}' >/dev/null
@@ -23,11 +24,11 @@ post "$OPERATOR" $CO/api/countries/TH/tpes \
   '{"tpeId":"TPE-TH-JQA","name":"Japan Quality Assurance Organization","sectoralScopes":[1],"designatedOn":"2016-04-01"}' >/dev/null
 curl -s -X PUT $CO/api/countries/TH/article6 -H "Authorization: Bearer $OPERATOR" -H 'Content-Type: application/json' \
   -d '{"ndcUseAuthorized":true,"oimpUseAuthorized":true,"oimpFirstTransfer":"AUTHORIZATION"}' | jq -c '.article6'
-post "$OPERATOR" $CO/api/countries '{"code":"KH","name":"Cambodia"}' >/dev/null
-post "$OPERATOR" $CO/api/countries/KH/bilateral-document '{"signedOn":"2014-04-11"}' >/dev/null
-post "$OPERATOR" $CO/api/countries/KH/joint-committee '{"establishedOn":"2014-07-01"}' >/dev/null
-post "$OPERATOR" $CO/api/countries/KH/activation \
-  '{"activatedOn":"2014-09-01","registryCode":"KH","article6RegistryId":"KHM01","hosting":"EXTERNAL"}' | jq -c '{code, state}'
+post "$OPERATOR" $CO/api/countries '{"code":"VN","name":"Viet Nam"}' >/dev/null
+post "$OPERATOR" $CO/api/countries/VN/bilateral-document '{"signedOn":"2013-07-02"}' >/dev/null
+post "$OPERATOR" $CO/api/countries/VN/joint-committee '{"establishedOn":"2013-08-02"}' >/dev/null
+post "$OPERATOR" $CO/api/countries/VN/activation \
+  '{"activatedOn":"2013-09-01","registryCode":"VN","article6RegistryId":"VNM01","hosting":"EXTERNAL"}' | jq -c '{code, state}'
 until curl -sf $PR/api/countries/TH | jq -e '.version >= 5' >/dev/null; do sleep 0.5; done
 
 echo "== project-registry: TH_AM001, project TH001 registered, 2024 verified (300 tCO2e)"
@@ -79,9 +80,9 @@ echo "-- conservation: issued + received = held + retired + cancelled + transfer
 get "$AUDITOR" "$CI/api/ledger/conservation" | jq -c '{holds, registries: [.registries[] | select(.registry == "TH" or .registry == "JP")
   | {registry, issued, received, held, transferredOut}]}'
 
-echo "== Japan proposes 10 of them to Cambodia's external registry: reserved until its answer, then cancelled"
+echo "== Japan proposes 10 of them to Viet Nam's external registry: reserved until its answer, then cancelled"
 X=$(post "$OPERATOR" $CI/api/external-transfers \
-  '{"fromAccount":"JP-100-1","toRegistry":"KH","toAccount":"KH-100-1","ranges":[{"registry":"TH","start":1,"end":10}]}')
+  '{"fromAccount":"JP-100-1","toRegistry":"VN","toAccount":"VN-100-1","ranges":[{"registry":"TH","start":1,"end":10}]}')
 echo "$X" | jq -c '{state, expiresAt: (.expiresAt != null), reserved: [.steps[0].openedBlocks[] | "\(.display) \(.origin)"]}'
 echo "-- meanwhile nothing else moves them: retiring serials TH 1..10 is refused"
 attempt "$OPERATOR" $CI/api/retirements '{"fromAccount":"JP-100-1","ranges":[{"registry":"TH","start":1,"end":10}],"purpose":"NDC",

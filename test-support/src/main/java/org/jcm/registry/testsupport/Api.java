@@ -19,8 +19,11 @@ public final class Api {
 
     /** This JVM's test issuer. */
     public static Tokens tokens() {
-        return Tokens.issuer(Path.of(TestInfra.jwtKeyDir()).resolve("jwt-private.pem"), ISSUER);
+        // Read and parse the key once per key directory (each end-to-end class has its own), not once per request.
+        return ISSUERS.computeIfAbsent(TestInfra.jwtKeyDir(), dir -> Tokens.issuer(Path.of(dir).resolve("jwt-private.pem"), ISSUER));
     }
+
+    private static final java.util.Map<String, Tokens> ISSUERS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A request as a registry operator bound to no country. */
     public static RequestSpecification given() {

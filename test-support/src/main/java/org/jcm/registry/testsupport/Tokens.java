@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -87,14 +86,7 @@ public final class Tokens {
         try {
             Files.createDirectories(dir);
             KeyPair pair = generate();
-            Files.deleteIfExists(privatePem);
-            Files.createFile(privatePem);
-            try {
-                Files.setPosixFilePermissions(privatePem, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system
-            }
-            Files.writeString(privatePem, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            PrivateFiles.write(privatePem, pem("PRIVATE KEY", pair.getPrivate().getEncoded()).getBytes(StandardCharsets.US_ASCII));
             Files.writeString(publicPem, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

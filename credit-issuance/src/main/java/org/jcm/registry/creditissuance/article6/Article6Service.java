@@ -29,6 +29,7 @@ import org.jcm.registry.creditissuance.ledger.Selection;
 import org.jcm.registry.creditissuance.ledger.SerialRange;
 import org.jcm.registry.creditissuance.registry.Registry;
 import org.jcm.registry.creditissuance.registry.RegistryRepository;
+import org.jcm.registry.platform.Limits;
 import org.jcm.registry.platform.messaging.InboundEvent;
 import org.jcm.registry.platform.persistence.Aggregates;
 import org.jcm.registry.platform.persistence.SqlValues;
@@ -45,9 +46,6 @@ import org.jcm.registry.platform.security.Caller;
  */
 @ApplicationScoped
 public class Article6Service {
-
-    /** First-transfer definitions: the act that counts as the first transfer of authorized units. */
-    public static final Set<String> DEFINITIONS = Set.of("INTERNATIONAL_TRANSFER", "AUTHORIZATION", "ISSUANCE", "USE_OR_CANCELLATION");
 
     private final EntityManager em;
     private final Ledger ledger;
@@ -110,6 +108,7 @@ public class Article6Service {
         if (registry.state() != Registry.State.ACTIVE) {
             throw new RuleViolation(LedgerRule.REGISTRY_NOT_ACTIVE, "registry " + registry.code() + " is " + registry.state());
         }
+        Limits.requireDate(request.authorizedOn(), "authorization date");
         String definition = definition(registry, request);
         Selection selection = scope(request);
         if (referenceTaken(registry.code(), request.reference())) {
@@ -366,7 +365,7 @@ public class Article6Service {
         if (!registry.isHosted()) {
             throw new RuleViolation(Article6Rule.REGISTRY_EXTERNAL, "registry " + registry.code() + " is external");
         }
-        Instant at = SqlValues.instant(em.createNativeQuery("SELECT clock_timestamp()").getSingleResult());
+        Instant at = ledger.now();
         List<LedgerEvent.ItmoRange> recorded = new ArrayList<>();
         for (SerialRange r : ranges) {
             Object covered = em.createNativeQuery("""

@@ -298,7 +298,7 @@ public class Ledger {
     }
 
     /** The database's clock, read after the locks are held, so a block's successors never open before it. */
-    private Instant now() {
+    public Instant now() {
         return SqlValues.instant(em.createNativeQuery("SELECT clock_timestamp()").getSingleResult());
     }
 

@@ -134,7 +134,7 @@ public class LedgerQueries {
                 FROM unit_block x JOIN unit_block y ON x.registry_code = y.registry_code AND x.id < y.id AND x.serials && y.serials
                 WHERE x.closed_by IS NULL AND y.closed_by IS NULL""" + (registry == null ? "" : " AND x.registry_code = ?1"));
         if (registry != null) {
-            overlapQuery.setParameter(1, registry == null ? "" : registry);
+            overlapQuery.setParameter(1, registry);
         }
         List<String> overlaps = overlapQuery.getResultList().stream().map(String::valueOf).toList();
         boolean holds = overlaps.isEmpty() && registries.stream().allMatch(Balance::holds) && projects.stream().allMatch(Balance::holds);

@@ -51,24 +51,35 @@ public final class MovementChecks {
 
     /** LED-202 receiver OPEN, LED-203 of the sender's registry, LED-204 not the sender, LED-205 final only by retirement or cancellation. */
     public void receiver(Account from, Account to) {
+        receiver(to, from.registryCode());
+        checks.run(() -> {
+            if (to.id().equals(from.id())) {
+                throw new RuleViolation(LedgerRule.RECEIVER_IS_SENDER, "account " + to.number() + " would send to itself");
+            }
+        });
+    }
+
+    /**
+     * LED-202 receiver OPEN, LED-203 in {@code registryCode}, LED-205 a retirement or cancellation account receives only by
+     * retirement or cancellation: the receiving side's checks, also of an external transfer's receiving registry.
+     */
+    public void receiver(Account to, String registryCode) {
         checks.run(() -> {
             if (!to.isOpen()) {
                 throw new RuleViolation(LedgerRule.RECEIVER_NOT_OPEN, "account " + to.number() + " is " + to.state());
             }
         });
         checks.run(() -> {
-            if (!to.registryCode().equals(from.registryCode())) {
+            if (!to.registryCode().equals(registryCode)) {
                 throw new RuleViolation(LedgerRule.RECEIVER_OTHER_REGISTRY, "account " + to.number() + " is in registry " + to.registryCode()
-                        + ", not " + from.registryCode() + ": a transfer between registries is an external transfer");
+                        + ", not " + registryCode + (type == TransactionType.INTERNAL_TRANSFER
+                                ? ": a transfer between registries is an external transfer"
+                                : ""));
             }
         });
         checks.run(() -> {
-            if (to.id().equals(from.id())) {
-                throw new RuleViolation(LedgerRule.RECEIVER_IS_SENDER, "account " + to.number() + " would send to itself");
-            }
-        });
-        checks.run(() -> {
-            if (type == TransactionType.INTERNAL_TRANSFER && to.type().isFinal()) {
+            boolean transfer = type == TransactionType.INTERNAL_TRANSFER || type == TransactionType.EXTERNAL_TRANSFER;
+            if (transfer && to.type().isFinal()) {
                 throw new RuleViolation(LedgerRule.RECEIVER_FINAL, "account " + to.number() + " is the " + to.type()
                         + " account: retire or cancel credits instead");
             }
@@ -82,30 +93,6 @@ public final class MovementChecks {
                 throw new RuleViolation(LedgerRule.USE_BEFORE_VINTAGE, "credits of vintage " + latest + " cannot be used for " + yearOfUse);
             }
         }));
-    }
-
-    /**
-     * LED-202 receiver OPEN, LED-203 in {@code registryCode}, LED-205 not a retirement or cancellation account: the receiving
-     * registry's checks of an external transfer.
-     */
-    public void externalReceiver(Account to, String registryCode) {
-        checks.run(() -> {
-            if (!to.isOpen()) {
-                throw new RuleViolation(LedgerRule.RECEIVER_NOT_OPEN, "account " + to.number() + " is " + to.state());
-            }
-        });
-        checks.run(() -> {
-            if (!to.registryCode().equals(registryCode)) {
-                throw new RuleViolation(LedgerRule.RECEIVER_OTHER_REGISTRY, "account " + to.number() + " is in registry " + to.registryCode()
-                        + ", not " + registryCode);
-            }
-        });
-        checks.run(() -> {
-            if (to.type().isFinal()) {
-                throw new RuleViolation(LedgerRule.RECEIVER_FINAL, "account " + to.number() + " is the " + to.type()
-                        + " account: credits reach it only by retirement or cancellation");
-            }
-        });
     }
 
     /** Any further numbered check of the movement (Article 6's, say), reported with the others. */

@@ -18,10 +18,6 @@ public sealed interface Selection {
             ranges = ranges.stream().sorted().toList();
         }
 
-        public Ranges(List<SerialRange> ranges) {
-            this(null, ranges);
-        }
-
         public long quantity() {
             return ranges.stream().mapToLong(SerialRange::size).reduce(0, Math::addExact);
         }

@@ -1,6 +1,6 @@
 package org.jcm.registry.creditissuance.transfer;
 
-import java.time.Instant;
+import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,15 +14,17 @@ public class ExternalTransferExpiry {
     private static final Logger LOG = Logger.getLogger(ExternalTransferExpiry.class);
 
     private final ExternalTransferService transfers;
+    private final Clock clock;
 
-    public ExternalTransferExpiry(ExternalTransferService transfers) {
+    public ExternalTransferExpiry(ExternalTransferService transfers, Clock clock) {
         this.transfers = transfers;
+        this.clock = clock;
     }
 
     @Scheduled(identity = "external-transfer-expiry", every = "${jcm.registry.external-transfer.expiry-interval:30s}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void expire() {
         try {
-            int expired = transfers.expireDue(Instant.now());
+            int expired = transfers.expireDue(clock.instant());
             if (expired > 0) {
                 LOG.infof("%d external transfer proposal(s) expired unanswered; their blocks are free again", expired);
             }

@@ -1,5 +1,6 @@
 package org.jcm.registry.creditissuance.transfer;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,10 +36,10 @@ import org.jcm.registry.creditissuance.ledger.TransactionType;
 import org.jcm.registry.creditissuance.registry.Registry;
 import org.jcm.registry.creditissuance.registry.RegistryConfig;
 import org.jcm.registry.creditissuance.registry.RegistryRepository;
+import org.jcm.registry.platform.Limits;
 import org.jcm.registry.platform.eventlog.EventStream;
 import org.jcm.registry.platform.eventlog.EventStreams;
 import org.jcm.registry.platform.messaging.InboundEvent;
-import org.jcm.registry.platform.problem.Checks;
 import org.jcm.registry.platform.problem.RuleViolation;
 import org.jcm.registry.platform.security.Caller;
 
@@ -64,11 +65,13 @@ public class ExternalTransferService {
     private final EventStream<PartnerAnswer> partners;
     private final RegistryConfig config;
     private final LedgerQueries queries;
+    private final Clock clock;
 
     public ExternalTransferService(ExternalTransferRepository transfers, AccountRepository accounts, RegistryRepository registries,
             MovementService movements, Ledger ledger, LedgerEvents events, Article6Service article6, Itmos itmos, EventStreams streams,
-            RegistryConfig config, LedgerQueries queries) {
+            RegistryConfig config, LedgerQueries queries, Clock clock) {
         this.queries = queries;
+        this.clock = clock;
         this.transfers = transfers;
         this.accounts = accounts;
         this.registries = registries;
@@ -128,13 +131,13 @@ public class ExternalTransferService {
         }
         Plan plan = ledger.plan(from, selection);
         checks.senderAndUnits(from, sending, plan);
-        to.ifPresent(account -> checks.externalReceiver(account, receiving.code()));
+        to.ifPresent(account -> checks.receiver(account, receiving.code()));
         if (plan.complete()) {
             checks.run(() -> article6.requireAuthorized(plan));
         }
         checks.throwIfFailed();
 
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         ExternalTransfer transfer = ExternalTransfer.propose(sending.code(), from.number(), receiving.code(), toNumber, plan.quantity(), decision,
                 caller.actor(), now, receiving.isHosted() ? now : now.plus(config.externalTransfer().timeout()));
         transfers.persistAndFlush(transfer);
@@ -213,7 +216,7 @@ public class ExternalTransferService {
         if (answer.accepted()) {
             complete(transfer, accounts.byNumber(transfer.fromAccount()).orElseThrow(), null, ledger.reservedFor(transfer.id()), actor);
         } else {
-            transfer.reject(actor, Instant.now(), answer.ruleCode(),
+            transfer.reject(actor, clock.instant(), answer.ruleCode(),
                     answer.reason() == null ? "rejected by registry " + receiving.code() : answer.reason());
             release(transfer, "REJECTED", actor);
         }
@@ -229,7 +232,7 @@ public class ExternalTransferService {
                     "transfer " + id + " was proposed by registry " + transfer.fromRegistry()
                             + ": only its sender withdraws it");
         }
-        transfer.cancel(caller.actor(), Instant.now(), reason);
+        transfer.cancel(caller.actor(), clock.instant(), reason);
         Ledger.Completed done = release(transfer, "CANCELLED", caller.actor());
         withdraw(transfer);
         return TransferView.of(transfer, List.of(TransactionView.of(done)));
@@ -286,11 +289,11 @@ public class ExternalTransferService {
         consistent(proposal);
         String actor = Caller.partnerSystem(proposal.country()).actor();
         ExternalTransfer transfer = ExternalTransfer.arriving(proposal.transferId(), sending.code(), proposal.fromAccount(), receiving.code(),
-                proposal.toAccount(), proposal.quantity(), proposal.decision(), actor, envelope.time() == null ? Instant.now() : envelope.time());
+                proposal.toAccount(), proposal.quantity(), proposal.decision(), actor, envelope.time() == null ? clock.instant() : envelope.time());
         transfers.persistAndFlush(transfer);
 
         Optional<Account> to = accounts.byNumber(proposal.toAccount());
-        Checks checks = new Checks();
+        MovementChecks checks = new MovementChecks(TransactionType.EXTERNAL_TRANSFER);
         checks.run(() -> {
             if (receiving.state() != Registry.State.ACTIVE) {
                 throw new RuleViolation(LedgerRule.REGISTRY_NOT_ACTIVE, "registry " + receiving.code() + " is " + receiving.state());
@@ -302,11 +305,7 @@ public class ExternalTransferService {
             });
         } else {
             accounts.lockReceiving(to.get());
-            MovementChecks receiver = new MovementChecks(TransactionType.EXTERNAL_TRANSFER);
-            receiver.externalReceiver(to.get(), receiving.code());
-            receiver.failed().forEach(v -> checks.run(() -> {
-                throw v;
-            }));
+            checks.receiver(to.get(), receiving.code());
         }
         for (ExternalTransferProposed.TransferredBlock b : proposal.blocks()) {
             checks.run(() -> {
@@ -333,7 +332,7 @@ public class ExternalTransferService {
         if (!checks.failed().isEmpty()) {
             RuleViolation first = checks.failed().get(0);
             String reason = checks.failed().stream().map(RuleViolation::reason).reduce((a, b) -> a + "; " + b).orElseThrow();
-            transfer.reject("registry:" + receiving.code(), Instant.now(), first.rule().code(), reason);
+            transfer.reject("registry:" + receiving.code(), clock.instant(), first.rule().code(), reason);
             Ledger.Completed refused = ledger.refuse(tx);
             events.append(new LedgerEvent.ExternalTransferRejected(receiving.code(), transfer.id(), tx.id(), sending.code(), receiving.code(),
                     "REJECTED", first.rule().code(), reason, actor, refused.at(), List.of(), List.of()));
@@ -364,6 +363,11 @@ public class ExternalTransferService {
                 .toList();
         for (int i = 0; i < sorted.size(); i++) {
             var b = sorted.get(i);
+            Limits.requireDate(b.monitoringPeriodStart(), "monitoring period start");
+            Limits.requireDate(b.monitoringPeriodEnd(), "monitoring period end");
+            if (b.authorization() != null) {
+                Limits.requireDate(b.authorization().authorizedOn(), "authorization date");
+            }
             boolean overlaps = i > 0 && sorted.get(i - 1).issuingRegistry().equals(b.issuingRegistry()) && sorted.get(i - 1).end() >= b.start();
             if (b.end() < b.start() || overlaps) {
                 throw new RuleViolation(ExternalTransferRule.BLOCKS_INCONSISTENT, "block " + b.issuingRegistry() + " " + b.start() + "-" + b.end()

@@ -44,14 +44,11 @@ public record ProjectSnapshot(
         documents = documents == null ? List.of() : List.copyOf(documents);
     }
 
-    /** A Japanese or partner-country entity taking part; exactly one is the focal point. */
-    /** {@code participantId}: the registry identity of the entity (its tokens' {@code jcm_participant}), if it acts in the registry. */
-    public record Participant(String name, String country, String role, boolean focalPoint, String participantId) {
-
-        public Participant(String name, String country, String role, boolean focalPoint) {
-            this(name, country, role, focalPoint, null);
-        }
-    }
+    /**
+     * A Japanese or partner-country entity taking part; exactly one is the focal point. {@code participantId}: the
+     * registry identity of the entity (its tokens' {@code jcm_participant}), if it acts in the registry.
+     */
+    public record Participant(String name, String country, String role, boolean focalPoint, String participantId) {}
 
     /** A closed period of days, both ends included. */
     @Embeddable

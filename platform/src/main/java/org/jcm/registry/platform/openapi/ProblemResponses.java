@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.jcm.registry.platform.idempotency.IdempotencyInterceptor;
 import org.jcm.registry.platform.problem.PlatformRule;
 import org.jcm.registry.platform.problem.Problem;
 import org.jcm.registry.platform.problem.Rule;
@@ -35,9 +36,11 @@ public class ProblemResponses implements OASFilter {
 
     public static final String EXTENSION = "x-jcm-refuses";
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
-    private static final Parameter IDEMPOTENCY_KEY = OASFactory.createParameter().name("Idempotency-Key").in(Parameter.In.HEADER).required(false)
+    private static final Parameter IDEMPOTENCY_KEY = OASFactory.createParameter().name(IdempotencyInterceptor.HEADER).in(Parameter.In.HEADER)
+            .required(false)
             .description("Makes a retry safe: the same key with the same request returns the first response without acting again "
-                    + "(header `Idempotent-Replayed: true`); the same key with another request is refused (JCM-REQ-015). Keys are per "
+                    + "(header `" + IdempotencyInterceptor.REPLAYED_HEADER
+                    + ": true`); the same key with another request is refused (JCM-REQ-015). Keys are per "
                     + "caller and kept for 24 hours. A UUID is a good key.")
             .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).pattern("^[!-~]{1,255}$").maxLength(255))
             .example("5f0c1e4e-2b9a-4c1e-9d7e-3a2f4b6c8d10");

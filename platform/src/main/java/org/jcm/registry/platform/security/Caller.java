@@ -29,7 +29,6 @@ public record Caller(String name, Set<String> roles, Optional<String> country, O
     public static final Set<String> ROLES = Set.of(OPERATOR, PARTNER, PARTICIPANT, AUDITOR);
 
     /** Not a role any token carries: the registry acting on its own (Japan's seeding, events of the other services). */
-    private static final String SYSTEM = "system";
     private static final int MAX_NAME = 200;
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Pattern PARTICIPANT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -53,11 +52,6 @@ public record Caller(String name, Set<String> roles, Optional<String> country, O
      */
     public static Caller partnerSystem(String country) {
         return new Caller("partner:" + country, Set.of(PARTNER), Optional.of(country), Optional.empty());
-    }
-
-    /** The registry itself, recorded as {@code actor}: events from the other services, start-up seeding. */
-    public static Caller system(String actor) {
-        return new Caller(actor, Set.of(SYSTEM), Optional.empty(), Optional.empty());
     }
 
     /** The name recorded as the actor of what this caller changes. */
@@ -137,7 +131,7 @@ public record Caller(String name, Set<String> roles, Optional<String> country, O
 
     /** Whether the caller may act for every participant's records (not only its own). */
     public boolean unboundOperator() {
-        return is(SYSTEM) || is(OPERATOR) && country.isEmpty();
+        return is(OPERATOR) && country.isEmpty();
     }
 
     private boolean operatesOrSpeaksFor(String code) {
