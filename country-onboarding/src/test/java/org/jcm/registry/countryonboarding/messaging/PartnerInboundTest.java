@@ -48,6 +48,22 @@ class PartnerInboundTest {
                 .anySatisfy(r -> assertThat(r.value()).contains(idOf(thai)));
     }
 
+    /** PostgreSQL's text cannot hold NUL: a record carrying one is stored with U+FFFD in its place, not retried for ever. */
+    @Test
+    void aRecordWithNulCharactersIsDeadLetteredAndTheTopicKeepsFlowing() {
+        Onboarding.onboard("MH", "Marshall Islands", "2015-06-01", "urn:jcm:partner:mh-registry");
+        // The same key as the valid event after it: the same partition, which must not stall.
+        publish("MH", "no event \u0000 at all\u0000");
+        String valid = variant("TpeDesignationNotified", "MH", "urn:jcm:partner:mh-registry",
+                Map.of("tpeId", "TPE-MH-001", "designatedOn", "2015-07-01"));
+        publish("MH", valid);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().when().get("/api/countries/MH/tpes").then().statusCode(200)
+                .body("tpeId", hasItem("TPE-MH-001")));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(given().queryParam("limit", 1000).when().get("/api/dead-letters")
+                .then().statusCode(200).extract().jsonPath().getList("findAll { it.topic == 'jcm.partner.mh.inbound.v1' }.value"))
+                .containsExactly("no event \uFFFD at all\uFFFD"));
+    }
+
     @Test
     void partnerEventsThatBreakARuleAreDeadLetteredWithItsCode() {
         Onboarding.onboard("PW", "Palau", "2015-08-27", "urn:jcm:partner:pw-registry");
