@@ -26,6 +26,7 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.jcm.registry.testsupport.KafkaAccess;
 import org.jcm.registry.testsupport.KafkaClient;
 import org.jcm.registry.testsupport.PostgresServer;
+import org.jcm.registry.testsupport.RunningRegistry;
 import org.jcm.registry.testsupport.ServiceProcess;
 import org.jcm.registry.testsupport.ServiceProcess.Service;
 import org.jcm.registry.testsupport.TestInfra;
@@ -49,7 +50,7 @@ class RegistryFlowIT {
 
     @BeforeAll
     static void startTheRegistry() {
-        registry = RunningRegistry.start("e2e");
+        registry = RunningRegistry.start("e2e-tests", "e2e");
     }
 
     @AfterAll
@@ -150,7 +151,7 @@ class RegistryFlowIT {
         List<String> aggregates = List.of("jcm.country-onboarding.countries.v1", "jcm.project-registry.projects.v1",
                 "jcm.project-registry.methodologies.v1", "jcm.credit-issuance.transactions.v1", "jcm.credit-issuance.accounts.v1");
         String deadLetters = "jcm.credit-issuance.dead-letter.v1";
-        try (Admin admin = registry.broker.admin()) {
+        try (Admin admin = registry.broker().admin()) {
             List<ConfigResource> topics = new java.util.ArrayList<>();
             aggregates.forEach(t -> topics.add(new ConfigResource(ConfigResource.Type.TOPIC, t)));
             topics.add(new ConfigResource(ConfigResource.Type.TOPIC, deadLetters));

@@ -1,42 +1,41 @@
-package org.jcm.registry.e2e;
+package org.jcm.registry.testsupport;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 
-import org.jcm.registry.testsupport.Api;
-import org.jcm.registry.testsupport.KafkaBroker;
-import org.jcm.registry.testsupport.PostgresServer;
-import org.jcm.registry.testsupport.ServiceProcess;
 import org.jcm.registry.testsupport.ServiceProcess.Service;
-import org.jcm.registry.testsupport.TestInfra;
-import org.jcm.registry.testsupport.Tokens;
 
 /**
- * The whole registry for one end-to-end class: a PostgreSQL server and a Kafka broker of its own, in a work directory
- * of its own, and the three packaged services as separate processes (a schema, a role and a Kafka user each), trusting
- * the class's own token key.
+ * The whole registry for one end-to-end or fault class: a PostgreSQL server and a Kafka broker of its own, in a work
+ * directory of its own, and the three packaged services as separate processes (a schema, a role and a Kafka user each),
+ * trusting the class's own token key. Each part can fail on purpose: a service killed ({@code kill -9}) and restarted,
+ * the broker or the database server stopped and started again on the same data and port.
  */
-final class RunningRegistry implements AutoCloseable {
+public final class RunningRegistry implements AutoCloseable {
 
-    static final String DATABASE = "jcm";
+    public static final String DATABASE = "jcm";
 
-    final Path repo;
-    final Path work;
-    final PostgresServer postgres;
-    final KafkaBroker broker;
-    final Map<Service, PostgresServer.ServiceDatabase> databases = new EnumMap<>(Service.class);
-    final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+    public final Path repo;
+    public final Path work;
+    public final PostgresServer postgres;
+    public final Map<Service, PostgresServer.ServiceDatabase> databases = new EnumMap<>(Service.class);
+    public final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+    private final int brokerPort;
+    private volatile KafkaBroker broker;
 
-    private RunningRegistry(String name) {
+    private RunningRegistry(Path work) {
         repo = Path.of(System.getProperty("jcm.repo.root", "..")).toAbsolutePath().normalize();
-        work = repo.resolve("e2e-tests/target/" + name + "-" + ProcessHandle.current().pid());
+        this.work = work;
         // Another end-to-end class of this JVM may have provisioned Kafka users on its own (now stopped) broker.
         TestInfra.forgetKafkaUsers();
         postgres = PostgresServer.startOrConnect(work.resolve("postgres"), 0, true);
-        broker = KafkaBroker.startOrConnect(work.resolve("kafka"), 0);
+        // A fixed port (and the controller's next to it), so that a restarted broker is where the clients left it.
+        brokerPort = Ports.free();
+        broker = KafkaBroker.startOrConnect(work.resolve("kafka"), brokerPort);
         // Each service as its own Kafka user with its real ACLs (KafkaAccess); its topics exist before any service starts.
         TestInfra.useKafka(broker);
         for (Service s : Service.values()) {
@@ -47,9 +46,10 @@ final class RunningRegistry implements AutoCloseable {
         System.setProperty(TestInfra.JWT_KEY_DIR, work.resolve("jwt").toString());
     }
 
-    /** Starts everything and waits until the three services are ready. */
-    static RunningRegistry start(String name) {
-        RunningRegistry registry = new RunningRegistry(name);
+    /** Starts everything, in {@code {module}/target/{name}-{pid}}, and waits until the three services are ready. */
+    public static RunningRegistry start(String module, String name) {
+        Path repo = Path.of(System.getProperty("jcm.repo.root", "..")).toAbsolutePath().normalize();
+        RunningRegistry registry = new RunningRegistry(repo.resolve(module + "/target/" + name + "-" + ProcessHandle.current().pid()));
         for (Service s : Service.values()) {
             registry.databases.put(s, registry.postgres.provisionService(DATABASE, s.schema, s.schema));
             registry.services.put(s, registry.process(s, 0).start());
@@ -59,15 +59,50 @@ final class RunningRegistry implements AutoCloseable {
     }
 
     /** A process of service {@code s} on {@code port} (0: any), not started: to start it, or to restart it after a stop. */
-    ServiceProcess process(Service s, int port) {
+    public ServiceProcess process(Service s, int port) {
         Map<String, String> env = new HashMap<>(
                 ServiceProcess.environment(databases.get(s), broker.bootstrapServers(), TestInfra.serviceCredentials(s.dir)));
         env.putAll(ServiceProcess.trusting(work.resolve("jwt").resolve("jwt-public.pem"), Api.ISSUER));
         return new ServiceProcess(s, repo, port, env, work.resolve("logs").resolve(s.dir + ".log"), "256m");
     }
 
-    String url(Service s) {
+    public String url(Service s) {
         return services.get(s).baseUrl();
+    }
+
+    public KafkaBroker broker() {
+        return broker;
+    }
+
+    /** {@code kill -9}: the service gets no chance to finish a request, commit, stamp or leave its consumer groups. */
+    public void kill(Service s) {
+        services.get(s).kill();
+    }
+
+    /** Starts a stopped or killed service again on its port and waits until it is ready. */
+    public void restart(Service s) {
+        ServiceProcess old = services.get(s);
+        old.close();
+        services.put(s, process(s, old.port()).start().awaitReady(Duration.ofMinutes(3)));
+    }
+
+    /** Stops the broker for {@code downFor}, then starts it again on the same data and port. */
+    public void restartBroker(Duration downFor) {
+        long until = System.nanoTime() + downFor.toNanos();
+        broker.close();
+        LockSupport.parkNanos(Math.max(0, until - System.nanoTime()));
+        broker = KafkaBroker.start(work.resolve("kafka"), brokerPort, broker.adminCredentials());
+    }
+
+    /** Stops the PostgreSQL server (fast shutdown: sessions are cut) for {@code downFor}, then starts it again on the same data. */
+    public void restartPostgres(Duration downFor) {
+        if (!postgres.isEmbedded()) {
+            throw new IllegalStateException("only a PostgreSQL server started here can be restarted by the test");
+        }
+        long until = System.nanoTime() + downFor.toNanos();
+        PostgresServer.stop(work.resolve("postgres"));
+        LockSupport.parkNanos(Math.max(0, until - System.nanoTime()));
+        PostgresServer.start(work.resolve("postgres"));
     }
 
     @Override

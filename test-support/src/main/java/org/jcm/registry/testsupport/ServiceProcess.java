@@ -147,6 +147,21 @@ public final class ServiceProcess implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /**
+     * {@code kill -9} (SIGKILL): the process ends at once, mid-request and mid-transaction, without leaving its consumer
+     * groups; the database rolls back what it had not committed.
+     */
+    public void kill() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        try {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Asks the service to stop (SIGTERM: it leaves its consumer groups cleanly) and waits for it. */
     @Override
     public void close() {
