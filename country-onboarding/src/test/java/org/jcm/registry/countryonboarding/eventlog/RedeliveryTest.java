@@ -9,6 +9,7 @@ import static org.jcm.registry.testsupport.Api.given;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -59,6 +60,8 @@ class RedeliveryTest {
     private static final String PARTNER_SYSTEM = "urn:jcm:partner:mv-registry";
     private static final String MV_OUTBOUND = Topics.partnerOutbound("MV");
     private static final int PER_REQUEST = 5;
+    /** Far past what the producer may send (jcm.event-log.max-event-bytes and Kafka's record overhead). */
+    private static final int POISON_BYTES = 3_000_000;
 
     /** One entry of the log, as the database keeps it. */
     record Entry(long position, UUID eventId, String topic, String key, String message, String hash, Instant publishedAt) {}
@@ -66,24 +69,39 @@ class RedeliveryTest {
     private static boolean fixtureMade;
 
     /**
-     * Maldives onboarded, with a partner event whose answer goes to the Maldives' outbound topic (an entry of another topic
-     * than the countries'), then Bhutan onboarded after it; all of it published.
+     * Maldives onboarded; a poison entry (too large for any producer, written behind the service's back) that an operator
+     * marked published so that it no longer holds up the relay; a partner event whose answer goes to the Maldives'
+     * outbound topic (an entry of another topic than the countries'); then Nepal onboarded after it; all of it published.
      */
-    private static synchronized void fixture() {
+    private static synchronized void fixture() throws SQLException {
         if (fixtureMade) {
             return;
         }
         Onboarding.onboard("MV", "Maldives", "2021-09-01", PARTNER_SYSTEM);
+        UUID poison = UUID.randomUUID();
+        try (Connection c = TestInfra.adminConnection(SCHEMA);
+                PreparedStatement s = c.prepareStatement("INSERT INTO " + SCHEMA
+                        + ".event_log (event_id, topic, aggregate_type, aggregate_id, event_type, occurred_at, message) "
+                        + "VALUES (?, ?, 'PartnerCountry', 'MV', 'PartnerCountryProposed', date_trunc('milliseconds', now()), ?)")) {
+            s.setObject(1, poison);
+            s.setString(2, Topics.COUNTRIES);
+            s.setString(3, "{\"padding\": \"" + "p".repeat(POISON_BYTES) + "\"}");
+            s.executeUpdate();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> log().stream().anyMatch(e -> e.eventId().equals(poison)));
+        try (Connection c = TestInfra.adminConnection(SCHEMA); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE " + SCHEMA + ".event_log SET published_at = now() WHERE event_id = '" + poison + "'");
+        }
         ObjectNode event = (ObjectNode) Contract.exampleJson("TpeDesignationNotified");
         event.put("id", UUID.randomUUID().toString()).put("source", PARTNER_SYSTEM).put("subject", "MV");
         ((ObjectNode) event.get("data")).put("country", "MV").put("tpeId", "TPE-MV-1").put("designatedOn", "2021-10-01");
         TestInfra.publish(Topics.partnerInbound("MV"), "MV", event.toString());
         await().atMost(Duration.ofSeconds(60)).until(() -> log().stream().anyMatch(e -> e.topic().equals(MV_OUTBOUND)));
-        Onboarding.onboard("BT", "Bhutan", "2021-11-01", null);
+        Onboarding.onboard("NP", "Nepal", "2021-11-01", null);
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             List<Entry> log = log();
             long first = log.stream().filter(e -> e.key().equals("MV")).mapToLong(Entry::position).min().orElse(Long.MAX_VALUE);
-            return log.stream().filter(e -> e.key().equals("BT")).count() == 4
+            return log.stream().filter(e -> e.key().equals("NP")).count() == 4
                     && log.stream().filter(e -> e.position() >= first).allMatch(e -> e.publishedAt() != null);
         });
         fixtureMade = true;
@@ -96,8 +114,8 @@ class RedeliveryTest {
         String verifiedBefore = verification();
         Entry answer = before.stream().filter(e -> e.topic().equals(MV_OUTBOUND)).findFirst().orElseThrow();
         long to = answer.position();
-        List<Entry> bhutan = before.stream().filter(e -> e.key().equals("BT")).toList();
-        assertThat(bhutan).hasSize(4).allMatch(e -> e.position() > to);
+        List<Entry> nepal = before.stream().filter(e -> e.key().equals("NP")).toList();
+        assertThat(nepal).hasSize(4).allMatch(e -> e.position() > to);
         List<Entry> inRange = before.stream().filter(e -> e.position() <= to).toList();
         Map<UUID, Long> copiesBefore = copies(Topics.COUNTRIES, MV_OUTBOUND);
 
@@ -106,7 +124,9 @@ class RedeliveryTest {
         assertThat(answers).hasSize((int) ((to + PER_REQUEST - 1) / PER_REQUEST));
         answers.forEach(a -> assertThat(a.getLong("toPosition")).isEqualTo(to));
         assertThat(answers.stream().mapToLong(a -> a.getLong("redelivered")).sum())
-                .isEqualTo(inRange.stream().filter(e -> e.publishedAt() != null).count());
+                .isEqualTo(inRange.stream().filter(e -> e.publishedAt() != null && !oversized(e)).count());
+        assertThat(answers.stream().mapToLong(a -> a.getLong("oversized")).sum())
+                .isEqualTo(inRange.stream().filter(e -> e.publishedAt() != null && oversized(e)).count()).isPositive();
         assertThat(answers.get(answers.size() - 1).getLong("next")).isEqualTo(to + 1);
 
         Map<UUID, Long> copiesAfter = copies(Topics.COUNTRIES, MV_OUTBOUND);
@@ -114,7 +134,7 @@ class RedeliveryTest {
             if (!e.topic().equals(Topics.COUNTRIES) && !e.topic().equals(MV_OUTBOUND)) {
                 continue;
             }
-            long again = e.position() <= to && e.publishedAt() != null ? 1 : 0;
+            long again = e.position() <= to && e.publishedAt() != null && !oversized(e) ? 1 : 0;
             assertThat(copiesAfter.getOrDefault(e.eventId(), 0L)).as("copies of %s at position %d", e.eventId(), e.position())
                     .isEqualTo(copiesBefore.getOrDefault(e.eventId(), 0L) + again);
         }
@@ -170,7 +190,7 @@ class RedeliveryTest {
     }
 
     @Test
-    void everyBadRequestIsAProblemThatSaysWhatIsWrong() {
+    void everyBadRequestIsAProblemThatSaysWhatIsWrong() throws SQLException {
         fixture();
         refused("{}", 400, "JCM-REQ-001").body("errors.field", hasItem("fromPosition"));
         refused("{\"fromPosition\": null}", 400, "JCM-REQ-001");
@@ -217,6 +237,8 @@ class RedeliveryTest {
         fixture();
         List<Entry> before = log();
         long position = before.stream().filter(e -> e.topic().equals(MV_OUTBOUND)).findFirst().orElseThrow().position();
+        Entry previous = before.stream().filter(e -> e.position() == position - 1).findFirst().orElseThrow();
+        int wentOut = previous.publishedAt() != null && !oversized(previous) ? 1 : 0;
         AclBinding deny = new AclBinding(new ResourcePattern(ResourceType.TOPIC, MV_OUTBOUND, PatternType.LITERAL),
                 new AccessControlEntry("User:country-onboarding", "*", AclOperation.WRITE, AclPermissionType.DENY));
         try (Admin admin = TestInfra.kafka().admin()) {
@@ -227,8 +249,8 @@ class RedeliveryTest {
                         .until(() -> post(body), r -> r.extract().statusCode() == 503);
                 refused.contentType("application/problem+json").header("Retry-After", "5")
                         .body("code", equalTo("JCM-SYS-002"), "detail", containsString("did not acknowledge the entry at position " + position),
-                                "detail",
-                                containsString("the entries from position " + (position - 1) + " up to " + (position - 1) + " were redelivered (1)"),
+                                "detail", containsString("entries from position " + (position - 1) + " up to " + (position - 1) + " went out again ("
+                                        + wentOut + ")"),
                                 "detail", containsString("again with fromPosition " + position));
             } finally {
                 admin.deleteAcls(List.of(deny.toFilter())).all().get(30, TimeUnit.SECONDS);
@@ -255,6 +277,11 @@ class RedeliveryTest {
             }
             next = a.getLong("next");
         }
+    }
+
+    /** A poison entry: the producer can never send it, so it never was on a topic. */
+    private static boolean oversized(Entry e) {
+        return e.message().length() >= POISON_BYTES;
     }
 
     private static ValidatableResponse post(String body) {

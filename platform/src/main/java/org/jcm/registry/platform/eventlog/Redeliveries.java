@@ -22,7 +22,9 @@ import org.jcm.registry.platform.problem.RuleViolation;
  * relay already published, in chain order, each as the same record (topic, key, CloudEvent with its event id) through
  * the relay's producer. Nothing in the log changes, not even {@code published_at}; entries the relay has not published
  * yet are its own to publish and are skipped. Consumers apply each event id once, so sending an entry again is harmless,
- * and a request the broker did not fully acknowledge is simply sent again.
+ * and a request the broker did not fully acknowledge is simply sent again. An entry too large for the producer ever to send
+ * (written behind the service's back, then marked published by an operator so that it no longer holds the relay up) never
+ * reached a topic; it is passed over and counted.
  */
 @ApplicationScoped
 public class Redeliveries {
@@ -47,6 +49,8 @@ public class Redeliveries {
             @Schema(description = "The topic asked for, if any") String topic,
             @Schema(description = "Entries the broker acknowledged again") long redelivered,
             @Schema(description = "Entries of the range the relay has not published yet: skipped, the relay publishes them") long unpublished,
+            @Schema(description = "Published entries too large for the producer ever to send (written behind the service's back and "
+                    + "marked published by an operator): skipped, as they never reached a topic") long oversized,
             @Schema(description = "The fromPosition of the request that continues this one") long next,
             @Schema(description = "Whether next lies past toPosition: the whole range was redelivered") boolean complete) {}
 
@@ -79,22 +83,27 @@ public class Redeliveries {
         long end = to == null ? lastPublished : Math.min(to, lastPublished);
         if (end < from) {
             LOG.infof("%s asked to redeliver the event log from position %d%s: nothing from there on is published yet", actor, from, about(topic));
-            return new Redelivery(from, end, topic, 0, 0, from, true);
+            return new Redelivery(from, end, topic, 0, 0, 0, from, true);
         }
         int maxEntries = config.eventLog().redeliveryMaxEntries();
         long windowEnd = end - from >= maxEntries ? from + maxEntries - 1 : end;
         int batchSize = config.eventLog().relayBatchSize();
         long redelivered = 0;
         long unpublished = 0;
+        long oversized = 0;
         long cursor = from;
         while (cursor <= windowEnd) {
             List<Row> rows = page(cursor, windowEnd, topic, batchSize);
             List<EventPublisher.Outgoing> batch = new ArrayList<>(rows.size());
             for (Row r : rows) {
-                if (r.published()) {
-                    batch.add(r.entry());
-                } else {
+                if (!r.published()) {
                     unpublished++;
+                } else if (!publisher.fitsARequest(r.entry())) {
+                    oversized++;
+                    LOG.warnf("Redelivery passes over position %d (event %s): too large for the producer ever to send", r.entry().position(),
+                            r.entry().eventId());
+                } else {
+                    batch.add(r.entry());
                 }
             }
             List<EventPublisher.Outgoing> acknowledged = publisher.send(batch);
@@ -106,10 +115,15 @@ public class Redeliveries {
                 LOG.warnf(
                         "%s's redelivery of positions %d..%d%s stopped at position %d, which the broker did not acknowledge; redelivered before it: %d",
                         actor, from, windowEnd, about(topic), refused.position(), inOrder);
+                String wentOut = refused.position() == from
+                        ? ""
+                        : "; the published entries from position " + from + " up to " + (refused.position() - 1) + " went out again (" + inOrder
+                                + ")";
                 throw new RuleViolation(PlatformRule.UNAVAILABLE, "The broker did not acknowledge the entry at position " + refused.position()
-                        + " (topic " + refused.topic() + "); the entries from position " + from + " up to " + (refused.position() - 1)
-                        + " were redelivered (" + inOrder + "). Nothing in the event log changed. Send the request again with fromPosition "
-                        + refused.position() + " in a few seconds: consumers apply each event id once, so entries sent twice do no harm.");
+                        + " (topic " + refused.topic() + ")" + wentOut + ". Nothing in the event log changed. Send the request again with "
+                        + "fromPosition " + refused.position() + " in a few seconds: consumers apply each event id once, so entries sent twice do "
+                        + "no harm. If the broker refuses that entry for good (its topic's ACLs, say), fix that or go on from "
+                        + (refused.position() + 1) + ".");
             }
             redelivered += batch.size();
             if (rows.size() < batchSize) {
@@ -118,9 +132,9 @@ public class Redeliveries {
             cursor = rows.get(rows.size() - 1).entry().position() + 1;
         }
         long next = windowEnd + 1;
-        LOG.infof("%s redelivered the event log from position %d to %d%s: %d entries (%d not yet published, skipped); the range ends at %d", actor,
-                from, windowEnd, about(topic), redelivered, unpublished, end);
-        return new Redelivery(from, end, topic, redelivered, unpublished, next, next > end);
+        LOG.infof("%s redelivered the event log from position %d to %d%s: %d entries (skipped: %d not yet published, %d oversized); the range "
+                + "ends at %d", actor, from, windowEnd, about(topic), redelivered, unpublished, oversized, end);
+        return new Redelivery(from, end, topic, redelivered, unpublished, oversized, next, next > end);
     }
 
     private static String about(String topic) {
