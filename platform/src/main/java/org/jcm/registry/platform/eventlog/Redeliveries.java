@@ -106,7 +106,14 @@ public class Redeliveries {
                     batch.add(r.entry());
                 }
             }
-            List<EventPublisher.Outgoing> acknowledged = publisher.send(batch);
+            List<EventPublisher.Outgoing> acknowledged;
+            try {
+                acknowledged = publisher.send(batch);
+            } catch (RuntimeException e) {
+                // The producer failed as a whole, or the relay renewed it under this request after a failed batch of its own.
+                LOG.warnf("Redelivery could not send from position %d: %s", batch.get(0).position(), e.toString());
+                acknowledged = List.of();
+            }
             if (acknowledged.size() < batch.size()) {
                 EventPublisher.Outgoing refused = firstNotAcknowledged(batch, acknowledged);
                 long inOrder = redelivered + batch.indexOf(refused);
