@@ -121,5 +121,12 @@ public interface PlatformConfig {
         /** How many entries {@code /api/audit/verify} reads at a time. */
         @WithDefault("1000")
         int verifyPageSize();
+
+        /**
+         * The most chain positions one request to {@code POST /api/audit/redeliveries} covers; its answer names the
+         * position to continue from. Bounds the time a request holds the broker and the caller.
+         */
+        @WithDefault("10000")
+        int redeliveryMaxEntries();
     }
 }

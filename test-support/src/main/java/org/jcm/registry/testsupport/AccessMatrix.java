@@ -27,7 +27,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class AccessMatrix {
 
     /** The platform's operations every service has that only an operator bound to no country (or, to read, an auditor) may call. */
-    public static final java.util.Set<String> PLATFORM_UNBOUND_ONLY = java.util.Set.of("listAuditEvents", "verifyAuditChain", "listDeadLetters",
+    public static final java.util.Set<String> PLATFORM_UNBOUND_ONLY = java.util.Set.of("listAuditEvents", "verifyAuditChain", "redeliverAuditEvents",
+            "listDeadLetters",
             "getDeadLetter", "replayDeadLetter");
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -91,6 +91,19 @@ public class EventPublisher {
     }
 
     /**
+     * Whether the producer can send the entry at all. One larger than its {@code max.request.size} never reaches the broker:
+     * only an entry written behind the service's back can be, and an operator may have marked it published by hand.
+     */
+    boolean fitsARequest(Outgoing e) {
+        long limit = config.eventLog().maxEventBytes() + RECORD_OVERHEAD;
+        // A UTF-8 character takes at most three bytes per UTF-16 unit: count exactly only when that bound is passed.
+        if ((long) (e.message().length() + e.key().length()) * 3 <= limit) {
+            return true;
+        }
+        return (long) e.message().getBytes(StandardCharsets.UTF_8).length + e.key().getBytes(StandardCharsets.UTF_8).length <= limit;
+    }
+
+    /**
      * Sends entries to their topics and waits (up to the publish timeout) for the broker's acknowledgements; returns the
      * entries it acknowledged (idempotent producer, {@code acks=all}: a retry never duplicates nor reorders within a
      * partition).

@@ -28,7 +28,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /**
  * Every refused request is answered as {@code application/problem+json} with a stable rule code. Nothing a
  * caller can send yields a 500; a genuine server fault yields one with an incident id, never a stack trace, and an
- * outage of the database a 503 with {@code Retry-After}.
+ * outage of the database (or a rule of status 503, such as a broker that did not acknowledge) a 503 with {@code Retry-After}.
  */
 public class ProblemMappers {
 
@@ -43,7 +43,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response ruleViolation(RuleViolation e, UriInfo uri) {
-        return Problems.response(e, instance(uri));
+        Response problem = Problems.response(e, instance(uri));
+        // A part the registry runs on is unavailable (the broker, say): the caller is told when to try again.
+        return problem.getStatus() == 503 ? Response.fromResponse(problem).header("Retry-After", RETRY_AFTER_SECONDS).build() : problem;
     }
 
     /** No token: the operation needs one. */
