@@ -160,9 +160,9 @@ class FaultSuiteIT {
     }
 
     /**
-     * Every partner event sent so far, sent again {@link #REDELIVERIES} times; and the relay's duplicates: the last entries
-     * of each service's log unstamped, as a crash between the broker's acknowledgement and the stamp leaves them, so the
-     * relay sends them again.
+     * Every partner event sent so far, sent again {@link #REDELIVERIES} times; every service's whole event log published
+     * again by the operators' redelivery; and the relay's duplicates: the last entries of each service's log unstamped, as a
+     * crash between the broker's acknowledgement and the stamp leaves them, so the relay sends them again.
      */
     @Test
     @Order(7)
@@ -171,6 +171,9 @@ class FaultSuiteIT {
             List<String> sent = List.copyOf(work.partnerBodies.values());
             for (int i = 0; i < REDELIVERIES; i++) {
                 sent.forEach(body -> work.publish(Workload.INBOUND, Workload.COUNTRY, body));
+            }
+            for (Service s : Service.values()) {
+                redeliver(s, null);
             }
             for (Service s : Service.values()) {
                 execute("SET session_replication_role = replica; UPDATE " + s.schema + ".event_log SET published_at = NULL WHERE position > "
@@ -264,6 +267,40 @@ class FaultSuiteIT {
         registry.restart(Service.PROJECT_REGISTRY);
         invariants.check(baseline, work, poison);
         record("rebuild of project-registry's countries", from);
+    }
+
+    /**
+     * A read model rebuilt by the operators' redelivery: project-registry's countries deleted (with the record of having
+     * applied their events) while it runs, then country-onboarding's log published again from its first position, on the
+     * countries topic only.
+     */
+    @Test
+    @Order(11)
+    void aReadModelRebuiltByRedeliveryEqualsTheProducersState() throws Exception {
+        execute("SET session_replication_role = replica; DELETE FROM project_registry.read_model WHERE model = 'country'; "
+                + "DELETE FROM project_registry.processed_event WHERE topic = '" + Invariants.COUNTRIES + "'");
+        assertThat(invariants.readModelsBehind()).isNotEmpty();
+        Instant from = Instant.now();
+        long redelivered = redeliver(Service.COUNTRY_ONBOARDING, Invariants.COUNTRIES);
+        assertThat(redelivered).isPositive();
+        invariants.check(baseline, work, poison);
+        record("rebuild of project-registry's countries by redelivering " + redelivered + " events", from);
+    }
+
+    /** Publishes a service's whole event log again (of one topic, unless null), page by page; returns how many entries went out. */
+    private static long redeliver(Service s, String topic) {
+        long next = 1;
+        long total = 0;
+        while (true) {
+            Client.Answer a = client.post(s, "/api/audit/redeliveries", Workload.operator(),
+                    topic == null ? "{\"fromPosition\": %d}".formatted(next) : "{\"fromPosition\": %d, \"topic\": \"%s\"}".formatted(next, topic));
+            assertThat(a.status()).as(a.body()).isEqualTo(200);
+            total += a.json().getLong("redelivered");
+            if (a.json().getBoolean("complete")) {
+                return total;
+            }
+            next = a.json().getLong("next");
+        }
     }
 
     private void scenario(String name, Runnable fault) {
