@@ -1,6 +1,8 @@
 package org.jcm.registry.platform.problem;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,7 +20,7 @@ public final class Failures {
      * 40P01; and a pool that cannot hand out a connection.
      */
     public static boolean isOutage(Throwable e) {
-        for (Throwable t = e; t != null; t = next(t)) {
+        for (Throwable t : causesAndSuppressed(e)) {
             if (t instanceof org.hibernate.exception.JDBCConnectionException) {
                 return true;
             }
@@ -63,6 +65,33 @@ public final class Failures {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Every throwable of {@code e}'s cause chains, those of its suppressed ones included: a commit the database cut off
+     * surfaces as the transaction manager's RollbackException, with the driver's exception only in a suppressed
+     * XAException (the fault suite found it answering 500 during a database restart).
+     */
+    private static List<Throwable> causesAndSuppressed(Throwable e) {
+        List<Throwable> all = new ArrayList<>();
+        java.util.Deque<Throwable> pending = new java.util.ArrayDeque<>();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        if (e != null) {
+            pending.add(e);
+        }
+        while (!pending.isEmpty() && all.size() < 64) {
+            Throwable t = pending.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
+            all.add(t);
+            Throwable cause = next(t);
+            if (cause != null) {
+                pending.add(cause);
+            }
+            pending.addAll(List.of(t.getSuppressed()));
+        }
+        return all;
     }
 
     private static Throwable next(Throwable t) {
