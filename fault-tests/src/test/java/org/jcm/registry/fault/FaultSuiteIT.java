@@ -27,6 +27,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.jcm.registry.testsupport.Api;
 import org.jcm.registry.testsupport.Flows;
 import org.jcm.registry.testsupport.Flows.Partner;
 import org.jcm.registry.testsupport.KafkaClient;
@@ -48,8 +49,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * everything done before.
  *
  * <p>How long the work runs around each fault, and with how many callers: {@code -Djcm.fault.seconds},
- * {@code -Djcm.fault.concurrency}; how long the database stays down: {@code -Djcm.fault.postgres-down} (an ISO-8601
- * duration). CI runs the short version; {@code fault-tests/soak.sh} a longer one.
+ * {@code -Djcm.fault.concurrency}; how long the database and the broker stay down: {@code -Djcm.fault.postgres-down},
+ * {@code -Djcm.fault.broker-down} (ISO-8601 durations). CI runs the short version; {@code fault-tests/soak.sh} a longer one.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultSuiteIT {
@@ -57,9 +58,13 @@ class FaultSuiteIT {
     private static final Duration SECONDS = Duration.ofSeconds(Long.getLong("jcm.fault.seconds", 3));
     private static final int CONCURRENCY = Integer.getInteger("jcm.fault.concurrency", 4);
     private static final Duration POSTGRES_DOWN = Duration.parse(System.getProperty("jcm.fault.postgres-down", "PT20S"));
+    /** Longer than the relay's publish timeout (30 s): what was in flight when the broker went is not acknowledged. */
+    private static final Duration BROKER_DOWN = Duration.parse(System.getProperty("jcm.fault.broker-down", "PT35S"));
     private static final int REDELIVERIES = 3;
     private static final Partner MONGOLIA = new Partner("MN", "Mongolia", "2013-01-08", "2013-04-11", "2013-07-01", "MNG01", Workload.TPE,
             "2014-01-01", Workload.PARTICIPANT, 2015);
+    private static final Partner THAILAND = new Partner("TH", "Thailand", "2015-11-19", "2016-01-20", "2016-03-01", "THA01", "TPE-TH-JQA",
+            "2016-04-01", "PP-TH-0001", 2017);
 
     private static RunningRegistry registry;
     private static Client client;
@@ -91,9 +96,36 @@ class FaultSuiteIT {
                 {"decisionReference": "JC-MN-2018-01", "decidedOn": "2018-04-15",
                  "lines": [{"registry": "MN", "account": "%s", "vintage": 2017, "quantity": 20000}]}""".formatted(Workload.PARTICIPANT_ACCOUNT));
         assertThat(decision.status()).as(decision.body()).isEqualTo(200);
-        work = new Workload(client, TestInfra.asPartner("MN"));
+        setUpThailandUnderArticle6(flows);
+        work = new Workload(client, Map.of("MN", TestInfra.asPartner("MN"), "TH", TestInfra.asPartner("TH")));
         invariants = new Invariants(registry, client);
         baseline = invariants.baseline();
+    }
+
+    /** Thailand under Article 6: 20,000 credits of 2024 in its government's account, 10,000 of them authorized for NDC use. */
+    private static void setUpThailandUnderArticle6(Flows flows) {
+        flows.onboard(THAILAND);
+        assertThat(client.put(Service.COUNTRY_ONBOARDING, "/api/countries/TH/article6", Workload.operator(),
+                "{\"ndcUseAuthorized\": true, \"oimpUseAuthorized\": true, \"oimpFirstTransfer\": \"AUTHORIZATION\"}").status()).isEqualTo(200);
+        flows.registerASolarProjectAndVerify(THAILAND, "2024-01-01", "2024-12-31", Map.of(2024, 20000), Map.of(2024, 20000));
+        String[] issuance = new String[1];
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            Client.Answer a = client.post(Service.CREDIT_ISSUANCE, "/api/issuances", Api.tokens().participant(THAILAND.participant()), """
+                    {"projectReference": "TH001", "monitoringPeriodStart": "2024-01-01", "monitoringPeriodEnd": "2024-12-31"}""");
+            assertThat(a.status()).as(a.body()).isEqualTo(201);
+            issuance[0] = a.json().getString("id");
+        });
+        Client.Answer decision = client.post(Service.CREDIT_ISSUANCE, "/api/issuances/" + issuance[0] + "/decision", Workload.operator(), """
+                {"decisionReference": "JC-TH-2025-01", "decidedOn": "2025-04-10",
+                 "lines": [{"registry": "TH", "account": "TH-100-1", "vintage": 2024, "quantity": 20000}]}""");
+        assertThat(decision.status()).as(decision.body()).isEqualTo(200);
+        KafkaClient thailand = TestInfra.asPartner("TH");
+        thailand.publish(Workload.A6_INBOUND, "TH", Workload.cloudEvent(UUID.randomUUID().toString(), "urn:jcm:partner:th", "CreditsAuthorized",
+                "TH", """
+                        {"country": "TH", "reference": "TH-A6-2025-001", "authorizedOn": "2025-05-14", "uses": ["NDC"], "firstTransfer": null,
+                         "ranges": null, "projectReference": "TH001", "vintages": [2024], "quantity": 10000}"""));
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(client.get(Service.CREDIT_ISSUANCE, "/api/registries/TH/authorizations",
+                Api.tokens().auditor()).json().getList("reference")).contains("TH-A6-2025-001"));
     }
 
     @AfterAll
@@ -104,7 +136,8 @@ class FaultSuiteIT {
         if (client != null) {
             report.add("");
             report.add("requests: " + client.requests.get() + " sent; answered 2xx: " + work.answered + "; refused: " + work.refused);
-            report.add("partner events sent: " + work.partnerEvents.size() + "; poison messages: " + poison.size()
+            report.add("partner events sent: " + work.partnerEvents.size() + " TPE designations, " + work.article6Events.size()
+                    + " Article 6 authorizations; poison messages: " + poison.size()
                     + "; invariant checks passed: " + invariants.checksPassed());
             report.add("attempts that were not final, by kind: " + client.interruptions);
         }
@@ -150,7 +183,7 @@ class FaultSuiteIT {
     @Test
     @Order(5)
     void brokerRestartedMidStream() {
-        scenario("broker restart", () -> registry.restartBroker(Duration.ofSeconds(5)));
+        scenario("broker down " + BROKER_DOWN.toSeconds() + " s", () -> registry.restartBroker(BROKER_DOWN));
     }
 
     @Test
@@ -168,9 +201,9 @@ class FaultSuiteIT {
     @Order(7)
     void everyEventDeliveredAgain() {
         scenario("redelivery x" + REDELIVERIES + " and relay duplicates", () -> {
-            List<String> sent = List.copyOf(work.partnerBodies.values());
+            List<List<String>> sent = List.copyOf(work.partnerRecords.values());
             for (int i = 0; i < REDELIVERIES; i++) {
-                sent.forEach(body -> work.publish(Workload.INBOUND, Workload.COUNTRY, body));
+                sent.forEach(r -> work.publish(r.get(0), r.get(1), r.get(0), r.get(2)));
             }
             for (Service s : Service.values()) {
                 redeliver(s, null);
@@ -207,7 +240,7 @@ class FaultSuiteIT {
     @Order(9)
     void racesOnTheSameAccountAndBlocks() {
         scenario("races on one account", () -> {
-            long held = invariants.holdings().get("ENTITY_HOLDING");
+            long held = invariants.holdings("MN").get("ENTITY_HOLDING");
             long share = held / 5 + 1;
             int callers = 12;
             ExecutorService pool = Executors.newFixedThreadPool(callers);
@@ -235,7 +268,7 @@ class FaultSuiteIT {
             }
             pool.shutdown();
             // Give the stream its balance back.
-            long atGovernment = invariants.holdings().get("GOVERNMENT_HOLDING");
+            long atGovernment = invariants.holdings("MN").get("GOVERNMENT_HOLDING");
             work.transferBack(atGovernment);
         });
         assertThat(work.refused.keySet()).as("some of the racing requests were refused for want of units").anyMatch(k -> k.startsWith("transfer 422")
@@ -314,7 +347,7 @@ class FaultSuiteIT {
         report.add("");
         report.add("## " + name + " (" + Duration.between(from, Instant.now()).toSeconds() + " s, all checks passed)");
         try {
-            Propagation.of(invariants, from, Instant.now(), work.partnerEvents).forEach(f -> report.add(f.toString()));
+            Propagation.of(invariants, from, Instant.now(), work).forEach(f -> report.add(f.toString()));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -32,7 +32,7 @@ final class Invariants {
     static final String PROJECTS = "jcm.project-registry.projects.v1";
 
     /** The rows the workload's requests add to, read once after the set-up: the checks compare against them. */
-    record Baseline(Map<String, Long> counts, Map<String, Long> holdings) {}
+    record Baseline(Map<String, Long> counts, Map<String, Map<String, Long>> holdings) {}
 
     private final RunningRegistry registry;
     private final Client client;
@@ -48,7 +48,7 @@ final class Invariants {
     }
 
     Baseline baseline() {
-        return new Baseline(counts(), holdings());
+        return new Baseline(counts(), Map.of("MN", holdings("MN"), "TH", holdings("TH"), "JP", holdings("JP")));
     }
 
     /**
@@ -61,7 +61,10 @@ final class Invariants {
                 assertThat(single("SELECT count(*) FROM " + s.schema + ".event_log WHERE published_at IS NULL")).as(s.dir + " backlog").isZero();
             }
             assertThat(readModelsBehind()).as("read models that differ from their producer's newest snapshot").isEmpty();
-            assertThat(partnerEventsApplied(work)).as("partner events applied").isEqualTo(work.partnerEvents.size());
+            assertThat(applied("country_onboarding", work.partnerEvents.keySet())).as("Mongolia's TPE designations applied")
+                    .isEqualTo(work.partnerEvents.size());
+            assertThat(applied("credit_issuance", work.article6Events.keySet())).as("Thailand's Article 6 authorizations applied")
+                    .isEqualTo(work.article6Events.size());
         });
         pass();
         for (Service s : Service.values()) {
@@ -82,24 +85,40 @@ final class Invariants {
         expected.merge("monitoring_report", work.answered("monitoring report"), Long::sum);
         expected.merge("verification", work.answered("verification"), Long::sum);
         expected.merge("project", work.answered("project idea"), Long::sum);
+        expected.merge("AUTHORIZATION", (long) work.article6Events.size(), Long::sum);
+        // An external transfer between two registries kept here is two steps: PROPOSED, then COMPLETED.
+        expected.merge("EXTERNAL_TRANSFER", 2 * work.answered("external transfer"), Long::sum);
+        expected.merge("article6_authorization", (long) work.article6Events.size(), Long::sum);
+        expected.merge("completed external_transfer", work.answered("external transfer"), Long::sum);
         expected.merge("third_party_entity", work.answered("tpe designation") + work.partnerEvents.size() + work.extraTpes.get(), Long::sum);
         assertThat(now).as("rows per kind of request, against the requests answered 2xx").isEqualTo(expected);
         assertThat(single("SELECT count(*) FROM credit_issuance.ledger_transaction WHERE id = ANY(?)", (Object) work.transactions.stream()
                 .map(UUID::fromString).toArray(UUID[]::new))).as("transactions answered 2xx that are in the ledger")
                 .isEqualTo(work.transactions.size());
+        assertThat(single("SELECT count(*) FROM credit_issuance.external_transfer WHERE state = 'COMPLETED' AND id = ANY(?)",
+                (Object) work.externalTransfers
+                        .stream().map(UUID::fromString).toArray(UUID[]::new)))
+                .as("external transfers answered 2xx that completed")
+                .isEqualTo(work.externalTransfers.size());
         pass();
 
         // The tonnes: what each account type holds is what the answered requests moved, and conservation holds.
-        Map<String, Long> holdings = holdings();
+        Map<String, Long> thailand = new TreeMap<>(baseline.holdings().get("TH"));
+        thailand.merge("GOVERNMENT_HOLDING", -work.toJapan.sum(), Long::sum);
+        assertThat(holdings("TH")).as("tonnes per account type in TH").isEqualTo(thailand);
+        Map<String, Long> japan = new TreeMap<>(baseline.holdings().get("JP"));
+        japan.merge("GOVERNMENT_HOLDING", work.toJapan.sum(), Long::sum);
+        assertThat(holdings("JP")).as("tonnes per account type in JP").isEqualTo(japan);
+        Map<String, Long> holdings = holdings("MN");
         long issued = work.issued.sum();
-        Map<String, Long> expectedHoldings = new TreeMap<>(baseline.holdings());
+        Map<String, Long> expectedHoldings = new TreeMap<>(baseline.holdings().get("MN"));
         expectedHoldings.merge("GOVERNMENT_HOLDING", work.toGovernment.sum() - work.toParticipant.sum(), Long::sum);
         expectedHoldings.merge("ENTITY_HOLDING",
                 issued - work.toGovernment.sum() + work.toParticipant.sum() - work.retired.sum() - work.cancelled.sum(), Long::sum);
         expectedHoldings.merge("RETIREMENT", work.retired.sum(), Long::sum);
         expectedHoldings.merge("CANCELLATION", work.cancelled.sum(), Long::sum);
         assertThat(holdings).as("tonnes per account type in MN").isEqualTo(expectedHoldings);
-        for (String r : List.of("MN", "JP")) {
+        for (String r : List.of("MN", "TH", "JP")) {
             JsonPath conservation = Api.as(Api.tokens().auditor()).baseUri(registry.url(Service.CREDIT_ISSUANCE)).queryParam("registry", r)
                     .when().get("/api/ledger/conservation").then().statusCode(200).extract().jsonPath();
             assertThat(conservation.getBoolean("holds")).as("conservation in " + r + ": " + conservation.prettify()).isTrue();
@@ -145,9 +164,10 @@ final class Invariants {
         return behind;
     }
 
-    private long partnerEventsApplied(Workload work) throws SQLException {
-        return single("SELECT count(*) FROM country_onboarding.processed_event WHERE event_id = ANY(?)",
-                (Object) work.partnerEvents.keySet().stream().map(UUID::fromString).toArray(UUID[]::new));
+    /** How many of the events {@code ids} the service of {@code schema} applied. */
+    private long applied(String schema, java.util.Set<String> ids) {
+        return single("SELECT count(*) FROM " + schema + ".processed_event WHERE event_id = ANY(?)",
+                (Object) ids.stream().map(UUID::fromString).toArray(UUID[]::new));
     }
 
     /** The rows each kind of request adds, by kind. */
@@ -161,7 +181,7 @@ final class Invariants {
                     counts.put(rs.getString(1), rs.getLong(2));
                 }
             }
-            for (String t : List.of("INTERNAL_TRANSFER", "RETIREMENT", "CANCELLATION", "ISSUANCE")) {
+            for (String t : List.of("INTERNAL_TRANSFER", "RETIREMENT", "CANCELLATION", "ISSUANCE", "AUTHORIZATION", "EXTERNAL_TRANSFER")) {
                 counts.putIfAbsent(t, 0L);
             }
             counts.put("issuance", single("SELECT count(*) FROM credit_issuance.issuance"));
@@ -169,6 +189,8 @@ final class Invariants {
             counts.put("monitoring_report", single("SELECT count(*) FROM project_registry.monitoring_report"));
             counts.put("verification", single("SELECT count(*) FROM project_registry.verification"));
             counts.put("project", single("SELECT count(*) FROM project_registry.project"));
+            counts.put("article6_authorization", single("SELECT count(*) FROM credit_issuance.article6_authorization"));
+            counts.put("completed external_transfer", single("SELECT count(*) FROM credit_issuance.external_transfer WHERE state = 'COMPLETED'"));
             counts.put("third_party_entity", single("SELECT count(*) FROM country_onboarding.third_party_entity WHERE country_code = 'MN'"));
             return counts;
         } catch (SQLException e) {
@@ -176,9 +198,9 @@ final class Invariants {
         }
     }
 
-    /** Tonnes per account type in Mongolia's registry, from the public holdings report. */
-    Map<String, Long> holdings() {
-        JsonPath report = Api.anonymous().baseUri(registry.url(Service.CREDIT_ISSUANCE)).queryParam("registry", "MN").when()
+    /** Tonnes per account type in a registry, from the public holdings report. */
+    Map<String, Long> holdings(String registryCode) {
+        JsonPath report = Api.anonymous().baseUri(registry.url(Service.CREDIT_ISSUANCE)).queryParam("registry", registryCode).when()
                 .get("/api/reports/holdings").then().statusCode(200).extract().jsonPath();
         Map<String, Long> holdings = new TreeMap<>();
         List<String> types = report.getList("accountType");

@@ -35,7 +35,7 @@ final class Propagation {
     private Propagation() {}
 
     /** Every event a service produced in {@code [from, to)} and another applied, and every partner event sent then. */
-    static List<Figure> of(Invariants db, Instant from, Instant to, Map<String, Instant> partnerEvents) throws SQLException {
+    static List<Figure> of(Invariants db, Instant from, Instant to, Workload work) throws SQLException {
         Map<String, List<Double>> seconds = new TreeMap<>();
         StringBuilder produced = new StringBuilder();
         for (String[] p : CONSUMERS) {
@@ -57,20 +57,8 @@ final class Propagation {
                     }
                 }
             }
-            UUID[] sent = partnerEvents.entrySet().stream().filter(e -> !e.getValue().isBefore(from) && e.getValue().isBefore(to))
-                    .map(e -> UUID.fromString(e.getKey())).toArray(UUID[]::new);
-            try (PreparedStatement s = c
-                    .prepareStatement("SELECT event_id, processed_at FROM country_onboarding.processed_event WHERE event_id = ANY(?)")) {
-                s.setArray(1, c.createArrayOf("uuid", sent));
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        Instant applied = rs.getTimestamp(2).toInstant();
-                        Instant at = partnerEvents.get(rs.getObject(1, UUID.class).toString());
-                        seconds.computeIfAbsent(Workload.INBOUND + "\tcountry-onboarding", k -> new ArrayList<>())
-                                .add((applied.toEpochMilli() - at.toEpochMilli()) / 1000.0);
-                    }
-                }
-            }
+            partnerEvents(c, from, to, work.partnerEvents, Workload.INBOUND, "country_onboarding", seconds);
+            partnerEvents(c, from, to, work.article6Events, Workload.A6_INBOUND, "credit_issuance", seconds);
         }
         List<Figure> figures = new ArrayList<>();
         seconds.forEach((key, values) -> {
@@ -79,6 +67,24 @@ final class Propagation {
             figures.add(new Figure(k[0], k[1], values.size(), percentile(values, 0.50), percentile(values, 0.99), values.get(values.size() - 1)));
         });
         return figures;
+    }
+
+    /** From the partner's send to the consumer's processing, for the partner events sent in {@code [from, to)}. */
+    private static void partnerEvents(Connection c, Instant from, Instant to, Map<String, Instant> sentAt, String topic, String schema,
+            Map<String, List<Double>> seconds) throws SQLException {
+        UUID[] sent = sentAt.entrySet().stream().filter(e -> !e.getValue().isBefore(from) && e.getValue().isBefore(to))
+                .map(e -> UUID.fromString(e.getKey())).toArray(UUID[]::new);
+        try (PreparedStatement s = c.prepareStatement("SELECT event_id, processed_at FROM " + schema + ".processed_event WHERE event_id = ANY(?)")) {
+            s.setArray(1, c.createArrayOf("uuid", sent));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    Instant applied = rs.getTimestamp(2).toInstant();
+                    Instant at = sentAt.get(rs.getObject(1, UUID.class).toString());
+                    seconds.computeIfAbsent(topic + "\t" + schema.replace('_', '-'), k -> new ArrayList<>())
+                            .add((applied.toEpochMilli() - at.toEpochMilli()) / 1000.0);
+                }
+            }
+        }
     }
 
     /** The nearest-rank percentile of sorted values. */

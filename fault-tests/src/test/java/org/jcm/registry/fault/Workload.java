@@ -42,11 +42,16 @@ final class Workload {
     static final String TPE = "TPE-MN-JQA";
     static final String PARTNER_SOURCE = "urn:jcm:partner:mn";
     static final String INBOUND = "jcm.partner.mn.inbound.v1";
+    /** Thailand, under Article 6: its partner system authorizes ITMOs, its government transfers them to Japan's registry. */
+    static final String A6_COUNTRY = "TH";
+    static final String A6_PROJECT = "TH001";
+    static final String A6_ACCOUNT = "TH-100-1";
+    static final String A6_INBOUND = "jcm.partner.th.inbound.v1";
     private static final String SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
     private final Client client;
-    private final KafkaClient partner;
-    private volatile KafkaProducer<String, String> producer;
+    private final Map<String, KafkaClient> partners;
+    private final Map<String, KafkaProducer<String, String>> producers = new ConcurrentHashMap<>();
 
     /** Tonnes moved by answered (2xx) requests, and how many requests of each kind were answered 2xx or refused (4xx). */
     final LongAdder toGovernment = new LongAdder();
@@ -54,22 +59,29 @@ final class Workload {
     final LongAdder retired = new LongAdder();
     final LongAdder cancelled = new LongAdder();
     final LongAdder issued = new LongAdder();
+    final LongAdder toJapan = new LongAdder();
     final Map<String, LongAdder> answered = new ConcurrentHashMap<>();
     final Map<String, LongAdder> refused = new ConcurrentHashMap<>();
     /** Ledger transactions the registry answered 2xx for, by id. */
     final Set<String> transactions = ConcurrentHashMap.newKeySet();
-    /** Partner events the broker acknowledged, by event id, with the time they were sent. */
+    /** External transfers the registry answered 2xx for, by id. */
+    final Set<String> externalTransfers = ConcurrentHashMap.newKeySet();
+    /** Mongolia's partner events (country-onboarding's) the broker acknowledged, by event id, with the time they were sent. */
     final Map<String, Instant> partnerEvents = new ConcurrentHashMap<>();
-    final Map<String, String> partnerBodies = new ConcurrentHashMap<>();
+    /** Thailand's Article 6 authorizations (credit-issuance's) the broker acknowledged, by event id, with the time they were sent. */
+    final Map<String, Instant> article6Events = new ConcurrentHashMap<>();
+    /** Every partner event sent, by event id: its topic and record value, to send again. */
+    final Map<String, List<String>> partnerRecords = new ConcurrentHashMap<>();
     /** TPEs designated outside the stream (the poison scenario's late designation). */
     final AtomicInteger extraTpes = new AtomicInteger();
     final AtomicInteger tpeSequence = new AtomicInteger();
+    final AtomicInteger article6Sequence = new AtomicInteger();
     final AtomicInteger projectSequence = new AtomicInteger();
     final AtomicInteger monitoringMonth = new AtomicInteger();
 
-    Workload(Client client, KafkaClient partner) {
+    Workload(Client client, Map<String, KafkaClient> partners) {
         this.client = client;
-        this.partner = partner;
+        this.partners = Map.copyOf(partners);
     }
 
     /**
@@ -121,25 +133,39 @@ final class Workload {
     void oneStep() {
         int pick = ThreadLocalRandom.current().nextInt(100);
         long quantity = 1 + ThreadLocalRandom.current().nextInt(3);
-        if (pick < 30) {
+        if (pick < 24) {
             transfer(quantity);
-        } else if (pick < 45) {
+        } else if (pick < 36) {
             transferBack(quantity);
-        } else if (pick < 60) {
+        } else if (pick < 48) {
             retire(quantity);
-        } else if (pick < 68) {
+        } else if (pick < 56) {
+            int n = article6Sequence.incrementAndGet();
+            String id = UUID.randomUUID().toString();
+            Instant sent = publishPartnerEvent(A6_COUNTRY, A6_INBOUND, id, "CreditsAuthorized", A6_COUNTRY, """
+                    {"country": "TH", "reference": "TH-A6-F-%05d", "authorizedOn": "2025-05-14", "uses": ["NDC"], "firstTransfer": null,
+                     "ranges": null, "projectReference": "%s", "vintages": [2024], "quantity": 1}""".formatted(n, A6_PROJECT));
+            article6Events.put(id, sent);
+        } else if (pick < 66) {
+            move("external transfer", Service.CREDIT_ISSUANCE, "/api/external-transfers", Api.tokens().partner(A6_COUNTRY), """
+                    {"fromAccount": "%s", "toRegistry": "JP", "toAccount": "JP-100-1", "quantity": %d,
+                     "decision": "Thailand's approval of the international transfer"}""".formatted(A6_ACCOUNT, quantity), toJapan, quantity,
+                    externalTransfers);
+        } else if (pick < 70) {
             move("cancellation", Service.CREDIT_ISSUANCE, "/api/cancellations", participant(), """
                     {"fromAccount": "%s", "quantity": %d, "reason": "Voluntary cancellation for the overall mitigation in global emissions"}"""
-                    .formatted(PARTICIPANT_ACCOUNT, quantity), cancelled, quantity);
-        } else if (pick < 78) {
+                    .formatted(PARTICIPANT_ACCOUNT, quantity), cancelled, quantity, transactions);
+        } else if (pick < 79) {
             int n = tpeSequence.incrementAndGet();
             tally("tpe designation", client.post(Service.COUNTRY_ONBOARDING, "/api/countries/" + COUNTRY + "/tpes", operator(), """
                     {"tpeId": "TPE-MN-R%05d", "name": "Verifier %d", "sectoralScopes": [1], "designatedOn": "2019-01-01"}""".formatted(n, n)));
         } else if (pick < 90) {
             int n = tpeSequence.incrementAndGet();
-            publishPartnerEvent(UUID.randomUUID().toString(), "TpeDesignationNotified", """
+            String id = UUID.randomUUID().toString();
+            Instant sent = publishPartnerEvent(COUNTRY, INBOUND, id, "TpeDesignationNotified", COUNTRY, """
                     {"country": "MN", "tpeId": "TPE-MN-P%05d", "name": "Partner-designated verifier %d", "sectoralScopes": [1],
                      "designatedOn": "2019-02-01", "decisionReference": "JC-MN-TPE-%d"}""".formatted(n, n, n));
+            partnerEvents.put(id, sent);
         } else {
             int n = projectSequence.incrementAndGet();
             tally("project idea", client.post(Service.PROJECT_REGISTRY, "/api/projects", operator(), """
@@ -217,29 +243,29 @@ final class Workload {
     void transfer(long quantity) {
         move("transfer", Service.CREDIT_ISSUANCE, "/api/transfers", participant(), """
                 {"fromAccount": "%s", "toAccount": "%s", "quantity": %d}""".formatted(PARTICIPANT_ACCOUNT, GOVERNMENT_ACCOUNT, quantity),
-                toGovernment, quantity);
+                toGovernment, quantity, transactions);
     }
 
     /** The operator transfers from the government's account back to the participant. */
     void transferBack(long quantity) {
         move("transfer back", Service.CREDIT_ISSUANCE, "/api/transfers", operator(), """
                 {"fromAccount": "%s", "toAccount": "%s", "quantity": %d}""".formatted(GOVERNMENT_ACCOUNT, PARTICIPANT_ACCOUNT, quantity),
-                toParticipant, quantity);
+                toParticipant, quantity, transactions);
     }
 
     /** The participant retires. */
     void retire(long quantity) {
         move("retirement", Service.CREDIT_ISSUANCE, "/api/retirements", participant(), """
-                {"fromAccount": "%s", "quantity": %d, "purpose": "VOLUNTARY", "beneficiary": "Ulaanbaatar Clean Air Fund", "yearOfUse": 2024}"""
-                .formatted(PARTICIPANT_ACCOUNT, quantity), retired, quantity);
+                {"fromAccount": "%s", "quantity": %d, "purpose": "VOLUNTARY", "beneficiary": "Ulaanbaatar Clean Air Fund", "yearOfUse": 2026}"""
+                .formatted(PARTICIPANT_ACCOUNT, quantity), retired, quantity, transactions);
     }
 
-    private void move(String kind, Service s, String path, String token, String json, LongAdder moved, long quantity) {
+    private void move(String kind, Service s, String path, String token, String json, LongAdder moved, long quantity, Set<String> ids) {
         Client.Answer answer = client.post(s, path, token, json);
         tally(kind, answer);
         if (answer.ok()) {
             moved.add(quantity);
-            transactions.add(answer.json().getString("id"));
+            ids.add(answer.json().getString("id"));
         }
     }
 
@@ -256,21 +282,21 @@ final class Workload {
         return n == null ? 0 : n.sum();
     }
 
-    /** Publishes as the partner's system, sending the same record again until the broker acknowledges it. */
-    void publishPartnerEvent(String id, String type, String data) {
-        String event = cloudEvent(id, type, "MN", data);
+    /** Publishes as the country's partner system, sending the same record again until the broker acknowledges it. */
+    Instant publishPartnerEvent(String country, String topic, String id, String type, String subject, String data) {
+        String event = cloudEvent(id, "urn:jcm:partner:" + country.toLowerCase(), type, subject, data);
         Instant sent = Instant.now();
-        publish(INBOUND, COUNTRY, event);
-        partnerEvents.put(id, sent);
-        partnerBodies.put(id, event);
+        publish(country, topic, country, event);
+        partnerRecords.put(id, List.of(country, topic, event));
+        return sent;
     }
 
-    /** Sends {@code value} on the partner's producer until the broker acknowledges it (a broker restart is waited out). */
-    void publish(String topic, String key, String value) {
+    /** Sends {@code value} on the country's partner producer until the broker acknowledges it (a broker restart is waited out). */
+    void publish(String country, String topic, String key, String value) {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (true) {
             try {
-                producer().send(new ProducerRecord<>(topic, key, value)).get(60, TimeUnit.SECONDS);
+                producer(country).send(new ProducerRecord<>(topic, key, value)).get(60, TimeUnit.SECONDS);
                 return;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -285,35 +311,30 @@ final class Workload {
     }
 
     static String cloudEvent(String id, String type, String subject, String data) {
-        return "{\"specversion\": \"1.0\", \"id\": \"" + id + "\", \"source\": \"" + PARTNER_SOURCE + "\", \"type\": \"" + type
+        return cloudEvent(id, PARTNER_SOURCE, type, subject, data);
+    }
+
+    static String cloudEvent(String id, String source, String type, String subject, String data) {
+        return "{\"specversion\": \"1.0\", \"id\": \"" + id + "\", \"source\": \"" + source + "\", \"type\": \"" + type
                 + "\", \"subject\": \"" + subject + "\", \"time\": \"2025-03-14T09:00:00Z\", \"datacontenttype\": \"application/json\", \"data\": "
                 + data + "}";
     }
 
-    private KafkaProducer<String, String> producer() {
-        KafkaProducer<String, String> p = producer;
-        if (p == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    Properties props = partner.properties();
-                    props.put(ProducerConfig.ACKS_CONFIG, "all");
-                    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-                    props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-                    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 60_000);
-                    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000);
-                    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-                    producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
-                }
-                p = producer;
-            }
-        }
-        return p;
+    private KafkaProducer<String, String> producer(String country) {
+        return producers.computeIfAbsent(country, c -> {
+            Properties props = partners.get(c).properties();
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 60_000);
+            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000);
+            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+            return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        });
     }
 
     void close() {
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
-        }
+        producers.values().forEach(p -> p.close(Duration.ofSeconds(5)));
     }
 
     static String operator() {
