@@ -150,6 +150,9 @@ class FaultSuiteIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (invariants != null) {
+            invariants.close();
+        }
         if (registry != null) {
             registry.close();
         }
