@@ -201,9 +201,9 @@ final class Invariants {
                 {"project_registry", PROJECTS, "project", "credit_issuance", "project"}}) {
             behind.addAll(strings("""
                     WITH newest AS (
-                      SELECT DISTINCT ON (aggregate_id) aggregate_id, (CAST(message AS jsonb) -> 'data' -> '%3$s') AS snapshot
-                      FROM %1$s.event_log WHERE topic = '%2$s' AND (CAST(message AS jsonb) -> 'data' -> '%3$s') IS NOT NULL
-                      ORDER BY aggregate_id, seq DESC)
+                      SELECT l.aggregate_id, (CAST(l.message AS jsonb) -> 'data' -> '%3$s') AS snapshot FROM %1$s.event_log l
+                      JOIN (SELECT aggregate_id, max(seq) AS seq FROM %1$s.event_log
+                            WHERE topic = '%2$s' AND strpos(message, '"%3$s":{') > 0 GROUP BY aggregate_id) m ON m.seq = l.seq)
                     SELECT '%4$s:' || n.aggregate_id FROM newest n
                     LEFT JOIN %4$s.read_model r ON r.model = '%5$s' AND r.id = n.aggregate_id
                     WHERE r.snapshot IS DISTINCT FROM n.snapshot""".formatted(c[0], c[1], c[2], c[3], c[4])));

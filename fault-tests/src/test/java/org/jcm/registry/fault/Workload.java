@@ -47,6 +47,8 @@ final class Workload {
     static final String A6_PROJECT = "TH001";
     static final String A6_ACCOUNT = "TH-100-1";
     static final String A6_INBOUND = "jcm.partner.th.inbound.v1";
+    /** Past this many designations, country steps give way to transfers: each country event carries the country's whole TPE list. */
+    static final int MAX_TPES = 1000;
     private static final String SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
     private final Client client;
@@ -155,6 +157,9 @@ final class Workload {
             move("cancellation", Service.CREDIT_ISSUANCE, "/api/cancellations", participant(), """
                     {"fromAccount": "%s", "quantity": %d, "reason": "Voluntary cancellation for the overall mitigation in global emissions"}"""
                     .formatted(PARTICIPANT_ACCOUNT, quantity), cancelled, quantity, transactions);
+        } else if (pick < 90 && tpeSequence.get() >= MAX_TPES) {
+            // A country has a handful of TPEs, not thousands: past the cap, a long soak transfers instead.
+            transfer(quantity);
         } else if (pick < 79) {
             int n = tpeSequence.incrementAndGet();
             tally("tpe designation", client.post(Service.COUNTRY_ONBOARDING, "/api/countries/" + COUNTRY + "/tpes", operator(), """

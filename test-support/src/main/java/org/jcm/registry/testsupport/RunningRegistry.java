@@ -55,6 +55,9 @@ public final class RunningRegistry implements AutoCloseable {
             registry.services.put(s, registry.process(s, 0).start());
         }
         registry.services.values().forEach(p -> p.awaitReady(Duration.ofMinutes(3)));
+        // A test JVM stopped before its @AfterAll (Ctrl-C, a build timeout) takes its services with it, not leaving
+        // them running for hours against a broker and a database that are gone.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> registry.services.values().forEach(ServiceProcess::kill), "jcm-registry-stop"));
         return registry;
     }
 
