@@ -380,11 +380,12 @@ class FaultSuiteIT {
                 {"country": "MN", "tpeId": "TPE-MN-X2", "name": "Foreign source", "sectoralScopes": [1], "designatedOn": "2019-01-01"}""")
                 .replace(Workload.PARTNER_SOURCE, "urn:jcm:partner:th");
         poison.put(foreignSource, List.of(Service.COUNTRY_ONBOARDING));
-        String unknownPin = Workload.cloudEvent(UUID.randomUUID().toString(), "ProjectNoObjectionNotified", "MN_PIN999", """
-                {"country": "MN", "pinReference": "MN_PIN999", "decisionReference": "JC-MN-NO-999", "decidedOn": "2019-05-01"}""");
+        // Counters start at 1, so MN_PIN000 and MN000 never exist (MN_PIN999 did, in a soak of more than 999 project ideas).
+        String unknownPin = Workload.cloudEvent(UUID.randomUUID().toString(), "ProjectNoObjectionNotified", "MN_PIN000", """
+                {"country": "MN", "pinReference": "MN_PIN000", "decisionReference": "JC-MN-NO-000", "decidedOn": "2019-05-01"}""");
         poison.put(unknownPin, List.of(Service.PROJECT_REGISTRY));
-        String unknownProject = Workload.cloudEvent(UUID.randomUUID().toString(), "IssuanceNotified", "MN999", """
-                {"country": "MN", "projectReference": "MN999", "monitoringPeriodStart": "2018-01-01", "monitoringPeriodEnd": "2018-12-31",
+        String unknownProject = Workload.cloudEvent(UUID.randomUUID().toString(), "IssuanceNotified", "MN000", """
+                {"country": "MN", "projectReference": "MN000", "monitoringPeriodStart": "2018-01-01", "monitoringPeriodEnd": "2018-12-31",
                  "decisionReference": "JC-MN-999", "decidedOn": "2019-04-10",
                  "lines": [{"registry": "MN", "account": "MN-100-1", "vintage": 2018, "quantity": 5}]}""");
         poison.put(unknownProject, List.of(Service.CREDIT_ISSUANCE));
