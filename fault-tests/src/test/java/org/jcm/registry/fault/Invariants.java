@@ -31,6 +31,14 @@ final class Invariants {
     static final String COUNTRIES = "jcm.country-onboarding.countries.v1";
     static final String PROJECTS = "jcm.project-registry.projects.v1";
 
+    /**
+     * Each aggregate topic a service follows: producer schema, topic, the snapshot's field in the event's data, consumer
+     * schema, read model name (the same as the field).
+     */
+    private static final String[][] FOLLOWED = {{"country_onboarding", COUNTRIES, "country", "project_registry", "country"},
+            {"country_onboarding", COUNTRIES, "country", "credit_issuance", "country"},
+            {"project_registry", PROJECTS, "project", "credit_issuance", "project"}};
+
     /** The rows the workload's requests add to, read once after the set-up: the checks compare against them. */
     record Baseline(Map<String, Long> counts, Map<String, Map<String, Long>> holdings) {}
 
@@ -161,12 +169,11 @@ final class Invariants {
      */
     List<String> consumedButNotApplied() throws SQLException {
         List<String> missing = new ArrayList<>();
-        for (String[] c : new String[][]{{"country_onboarding", COUNTRIES, "project_registry"}, {"country_onboarding", COUNTRIES, "credit_issuance"},
-                {"project_registry", PROJECTS, "credit_issuance"}}) {
+        for (String[] c : FOLLOWED) {
             missing.addAll(strings("""
                     SELECT '%3$s:' || l.topic || ':' || l.position FROM %1$s.event_log l
                     WHERE l.topic = '%2$s' AND NOT EXISTS (SELECT 1 FROM %3$s.processed_event p WHERE p.event_id = l.event_id)
-                    ORDER BY l.position LIMIT 20""".formatted(c[0], c[1], c[2])));
+                    ORDER BY l.position LIMIT 20""".formatted(c[0], c[1], c[3])));
         }
         return missing;
     }
@@ -196,9 +203,7 @@ final class Invariants {
     /** The ids of aggregates whose read model (in each consuming service) differs from the producer's newest snapshot. */
     List<String> readModelsBehind() throws SQLException {
         List<String> behind = new ArrayList<>();
-        for (String[] c : new String[][]{{"country_onboarding", COUNTRIES, "country", "project_registry", "country"},
-                {"country_onboarding", COUNTRIES, "country", "credit_issuance", "country"},
-                {"project_registry", PROJECTS, "project", "credit_issuance", "project"}}) {
+        for (String[] c : FOLLOWED) {
             behind.addAll(strings("""
                     WITH newest AS (
                       SELECT l.aggregate_id, (CAST(l.message AS jsonb) -> 'data' -> '%3$s') AS snapshot FROM %1$s.event_log l
