@@ -17,11 +17,11 @@ import java.util.UUID;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
 import org.jcm.registry.testsupport.Api;
 import org.jcm.registry.testsupport.Flows;
 import org.jcm.registry.testsupport.Flows.Partner;
 import org.jcm.registry.testsupport.KafkaClient;
+import org.jcm.registry.testsupport.PartnerEvents;
 import org.jcm.registry.testsupport.RunningRegistry;
 import org.jcm.registry.testsupport.ServiceProcess.Service;
 import org.jcm.registry.testsupport.TestInfra;
@@ -162,9 +162,7 @@ class CreditFlowIT {
     }
 
     private static String partnerEvent(String id, String subject, String type, String data) {
-        return "{\"specversion\": \"1.0\", \"id\": \"" + id + "\", \"source\": \"urn:jcm:partner:th\", \"type\": \"" + type
-                + "\", \"subject\": \"" + subject + "\", \"time\": \"2025-03-14T09:00:00Z\", \"datacontenttype\": \"application/json\", \"data\": "
-                + data + "}";
+        return PartnerEvents.cloudEvent(id, PartnerEvents.source("TH"), type, subject, data);
     }
 
     /**
@@ -174,19 +172,7 @@ class CreditFlowIT {
      */
     private static String issueTheVerifiedPeriod() {
         String ci = url(Service.CREDIT_ISSUANCE);
-        String[] issuance = new String[1];
-        await().atMost(WITHIN).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            Response r = as(Api.tokens().participant(PARTICIPANT)).baseUri(ci).contentType(ContentType.JSON)
-                    .body(Map.of("projectReference", "MN001", "monitoringPeriodStart", "2017-03-01", "monitoringPeriodEnd", "2019-07-31")).when()
-                    .post("/api/issuances");
-            if (r.statusCode() == 422) {
-                // Not yet: the project (JCM-ISS-002) or its verification (JCM-ISS-003) is still on its way from project-registry.
-                assertThat(r.jsonPath().getString("code")).isIn("JCM-ISS-002", "JCM-ISS-003");
-                throw new AssertionError("not yet in credit-issuance: " + r.jsonPath().getString("code"));
-            }
-            assertThat(r.statusCode()).as(r.asString()).isEqualTo(201);
-            issuance[0] = r.jsonPath().getString("id");
-        });
+        String[] issuance = {flows.requestIssuance(MONGOLIA, "2017-03-01", "2019-07-31")};
         as(Api.tokens().auditor()).baseUri(ci).when().get("/api/issuances/" + issuance[0]).then().statusCode(200)
                 .body("state", equalTo("REQUESTED"), "requestedBy", equalTo("participant-pp-mn-0001"), "verification.tpeId", equalTo("TPE-MN-JQA"),
                         "verification.totalVerified", equalTo(23200), "verification.vintages.tonnes", contains(7900, 9750, 5550));

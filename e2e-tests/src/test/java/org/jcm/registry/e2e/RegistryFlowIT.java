@@ -25,6 +25,7 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.jcm.registry.testsupport.KafkaAccess;
 import org.jcm.registry.testsupport.KafkaClient;
+import org.jcm.registry.testsupport.PartnerEvents;
 import org.jcm.registry.testsupport.PostgresServer;
 import org.jcm.registry.testsupport.RunningRegistry;
 import org.jcm.registry.testsupport.ServiceProcess;
@@ -112,9 +113,7 @@ class RegistryFlowIT {
     }
 
     private static String cloudEvent(String id, String subject, String type, String data) {
-        return "{\"specversion\": \"1.0\", \"id\": \"" + id + "\", \"source\": \"urn:jcm:partner:uz\", \"type\": \"" + type + "\", "
-                + (subject == null ? "" : "\"subject\": \"" + subject + "\", ") + "\"time\": \"2024-05-01T10:00:00Z\", "
-                + "\"datacontenttype\": \"application/json\", \"data\": " + data + "}";
+        return PartnerEvents.cloudEvent(id, PartnerEvents.source("UZ"), type, subject, data);
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -49,6 +51,9 @@ final class Client {
     final Map<String, AtomicLong> interruptions = new ConcurrentHashMap<>();
     final List<String> unclean = new CopyOnWriteArrayList<>();
     final AtomicLong requests = new AtomicLong();
+    /** Answers dropped on purpose, as a crash between a commit and its answer drops them. */
+    final AtomicLong answersLost = new AtomicLong();
+    private final ThreadLocal<CountDownLatch> loseTheNextAnswer = new ThreadLocal<>();
 
     Client(RunningRegistry registry) {
         this.registry = registry;
@@ -64,6 +69,15 @@ final class Client {
 
     Answer get(Service s, String path, String token) {
         return send(s, "GET", path, token, null);
+    }
+
+    /**
+     * The next change this thread sends is answered, and the answer dropped, as a {@code kill -9} between the commit and
+     * the answer drops it; the caller sends it again with the same Idempotency-Key once {@code until} opens (the
+     * service is back).
+     */
+    void loseTheNextAnswer(CountDownLatch until) {
+        loseTheNextAnswer.set(until);
     }
 
     /** Sends until a final answer comes, for at most five minutes, always with the same Idempotency-Key. */
@@ -84,6 +98,16 @@ final class Client {
             try {
                 HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
+                CountDownLatch lose = loseTheNextAnswer.get();
+                if (lose != null && json != null && status / 100 == 2) {
+                    loseTheNextAnswer.remove();
+                    tally("answer lost (dropped between the commit and the caller)");
+                    answersLost.incrementAndGet();
+                    if (!lose.await(5, TimeUnit.MINUTES)) {
+                        throw new AssertionError("the service whose answer was lost did not come back within five minutes");
+                    }
+                    continue;
+                }
                 if (status < 500 && status != 408 && status != 429) {
                     return new Answer(status, response.body());
                 }

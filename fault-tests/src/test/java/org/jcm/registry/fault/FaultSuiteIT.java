@@ -16,12 +16,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -31,6 +34,7 @@ import org.jcm.registry.testsupport.Api;
 import org.jcm.registry.testsupport.Flows;
 import org.jcm.registry.testsupport.Flows.Partner;
 import org.jcm.registry.testsupport.KafkaClient;
+import org.jcm.registry.testsupport.PartnerEvents;
 import org.jcm.registry.testsupport.RunningRegistry;
 import org.jcm.registry.testsupport.ServiceProcess.Service;
 import org.jcm.registry.testsupport.TestInfra;
@@ -74,6 +78,8 @@ class FaultSuiteIT {
     /** Poison messages sent so far (their record value), with the services that must dead-letter each. */
     private static final Map<String, List<Service>> poison = new LinkedHashMap<>();
     private static final List<String> report = new ArrayList<>();
+    /** What the running scenario's fault did, for its section of the report. */
+    private static final List<String> notes = new ArrayList<>();
 
     @BeforeAll
     static void startTheRegistryAndSetUpMongolia() {
@@ -85,17 +91,8 @@ class FaultSuiteIT {
         assertThat(client.post(Service.CREDIT_ISSUANCE, "/api/registries/MN/accounts", Workload.operator(), """
                 {"holder": "Local Energy LLC", "holderIdentifier": "MN-REG-6543210", "contactEmail": "registry@local-energy.example",
                  "participantId": "%s"}""".formatted(Workload.PARTICIPANT)).json().getString("number")).isEqualTo(Workload.PARTICIPANT_ACCOUNT);
-        String[] issuance = new String[1];
-        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            Client.Answer a = client.post(Service.CREDIT_ISSUANCE, "/api/issuances", Workload.participant(), """
-                    {"projectReference": "MN001", "monitoringPeriodStart": "2017-01-01", "monitoringPeriodEnd": "2017-12-31"}""");
-            assertThat(a.status()).as(a.body()).isEqualTo(201);
-            issuance[0] = a.json().getString("id");
-        });
-        Client.Answer decision = client.post(Service.CREDIT_ISSUANCE, "/api/issuances/" + issuance[0] + "/decision", Workload.operator(), """
-                {"decisionReference": "JC-MN-2018-01", "decidedOn": "2018-04-15",
-                 "lines": [{"registry": "MN", "account": "%s", "vintage": 2017, "quantity": 20000}]}""".formatted(Workload.PARTICIPANT_ACCOUNT));
-        assertThat(decision.status()).as(decision.body()).isEqualTo(200);
+        flows.decideIssuance(flows.requestIssuance(MONGOLIA, "2017-01-01", "2017-12-31"), "JC-MN-2018-01", "2018-04-15",
+                "[{\"registry\": \"MN\", \"account\": \"%s\", \"vintage\": 2017, \"quantity\": 20000}]".formatted(Workload.PARTICIPANT_ACCOUNT));
         setUpThailandUnderArticle6(flows);
         work = new Workload(client, Map.of("MN", TestInfra.asPartner("MN"), "TH", TestInfra.asPartner("TH")));
         invariants = new Invariants(registry, client);
@@ -108,22 +105,14 @@ class FaultSuiteIT {
         assertThat(client.put(Service.COUNTRY_ONBOARDING, "/api/countries/TH/article6", Workload.operator(),
                 "{\"ndcUseAuthorized\": true, \"oimpUseAuthorized\": true, \"oimpFirstTransfer\": \"AUTHORIZATION\"}").status()).isEqualTo(200);
         flows.registerASolarProjectAndVerify(THAILAND, "2024-01-01", "2024-12-31", Map.of(2024, 20000), Map.of(2024, 20000));
-        String[] issuance = new String[1];
-        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            Client.Answer a = client.post(Service.CREDIT_ISSUANCE, "/api/issuances", Api.tokens().participant(THAILAND.participant()), """
-                    {"projectReference": "TH001", "monitoringPeriodStart": "2024-01-01", "monitoringPeriodEnd": "2024-12-31"}""");
-            assertThat(a.status()).as(a.body()).isEqualTo(201);
-            issuance[0] = a.json().getString("id");
-        });
-        Client.Answer decision = client.post(Service.CREDIT_ISSUANCE, "/api/issuances/" + issuance[0] + "/decision", Workload.operator(), """
-                {"decisionReference": "JC-TH-2025-01", "decidedOn": "2025-04-10",
-                 "lines": [{"registry": "TH", "account": "TH-100-1", "vintage": 2024, "quantity": 20000}]}""");
-        assertThat(decision.status()).as(decision.body()).isEqualTo(200);
+        flows.decideIssuance(flows.requestIssuance(THAILAND, "2024-01-01", "2024-12-31"), "JC-TH-2025-01", "2025-04-10",
+                "[{\"registry\": \"TH\", \"account\": \"TH-100-1\", \"vintage\": 2024, \"quantity\": 20000}]");
         KafkaClient thailand = TestInfra.asPartner("TH");
-        thailand.publish(Workload.A6_INBOUND, "TH", Workload.cloudEvent(UUID.randomUUID().toString(), "urn:jcm:partner:th", "CreditsAuthorized",
-                "TH", """
-                        {"country": "TH", "reference": "TH-A6-2025-001", "authorizedOn": "2025-05-14", "uses": ["NDC"], "firstTransfer": null,
-                         "ranges": null, "projectReference": "TH001", "vintages": [2024], "quantity": 10000}"""));
+        thailand.publish(Workload.A6_INBOUND, "TH",
+                PartnerEvents.cloudEvent(UUID.randomUUID().toString(), PartnerEvents.source("TH"), "CreditsAuthorized",
+                        "TH", """
+                                {"country": "TH", "reference": "TH-A6-2025-001", "authorizedOn": "2025-05-14", "uses": ["NDC"], "firstTransfer": null,
+                                 "ranges": null, "projectReference": "TH001", "vintages": [2024], "quantity": 10000}"""));
         await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(client.get(Service.CREDIT_ISSUANCE, "/api/registries/TH/authorizations",
                 Api.tokens().auditor()).json().getList("reference")).contains("TH-A6-2025-001"));
     }
@@ -168,19 +157,19 @@ class FaultSuiteIT {
     @Test
     @Order(2)
     void countryOnboardingKilledMidStream() {
-        scenario("kill -9 country-onboarding", () -> killAndRestart(Service.COUNTRY_ONBOARDING));
+        scenario("kill -9 country-onboarding", () -> killInItsWindows(Service.COUNTRY_ONBOARDING));
     }
 
     @Test
     @Order(3)
     void projectRegistryKilledMidStream() {
-        scenario("kill -9 project-registry", () -> killAndRestart(Service.PROJECT_REGISTRY));
+        scenario("kill -9 project-registry", () -> killInItsWindows(Service.PROJECT_REGISTRY));
     }
 
     @Test
     @Order(4)
     void creditIssuanceKilledMidStream() {
-        scenario("kill -9 credit-issuance", () -> killAndRestart(Service.CREDIT_ISSUANCE));
+        scenario("kill -9 credit-issuance", () -> killInItsWindows(Service.CREDIT_ISSUANCE));
     }
 
     @Test
@@ -189,8 +178,29 @@ class FaultSuiteIT {
         scenario("broker down " + BROKER_DOWN.toSeconds() + " s", () -> registry.restartBroker(BROKER_DOWN));
     }
 
+    /**
+     * The outbox's window: credit-issuance commits changes the broker cannot take, and is killed before it could publish
+     * them. They are in its event log, not in a producer's memory, so the restarted relay publishes them.
+     */
     @Test
     @Order(6)
+    void creditIssuanceKilledWhileTheBrokerIsDown() {
+        scenario("kill -9 credit-issuance while the broker is down", () -> {
+            long newest = invariants.single("SELECT coalesce(max(seq), 0) FROM credit_issuance.event_log");
+            registry.restartBroker(Duration.ofSeconds(15), () -> {
+                long committed = newest + 5;
+                await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> invariants.single("SELECT coalesce(max(seq), 0) FROM credit_issuance.event_log") >= committed);
+                registry.kill(Service.CREDIT_ISSUANCE);
+                notes.add("events credit-issuance committed after the broker stopped and before its kill: "
+                        + (invariants.single("SELECT coalesce(max(seq), 0) FROM credit_issuance.event_log") - newest));
+            });
+            registry.restart(Service.CREDIT_ISSUANCE);
+        });
+    }
+
+    @Test
+    @Order(8)
     void postgresDownLongerThanAnyRetryBudget() {
         scenario("PostgreSQL down " + POSTGRES_DOWN.toSeconds() + " s", () -> registry.restartPostgres(POSTGRES_DOWN));
     }
@@ -201,7 +211,7 @@ class FaultSuiteIT {
      * crash between the broker's acknowledgement and the stamp leaves them, so the relay sends them again.
      */
     @Test
-    @Order(7)
+    @Order(8)
     void everyEventDeliveredAgain() {
         scenario("redelivery x" + REDELIVERIES + " and relay duplicates", () -> {
             List<List<String>> sent = List.copyOf(work.partnerRecords.values());
@@ -220,7 +230,7 @@ class FaultSuiteIT {
 
     /** Poison of every kind on every topic a service reads; then one fixed and replayed. */
     @Test
-    @Order(8)
+    @Order(9)
     void poisonMessagesOnEveryInboundTopic() {
         scenario("poison messages", this::sendPoison);
         // The fix for the late withdrawal: the TPE is designated, the dead letter replayed, the withdrawal applied.
@@ -240,7 +250,7 @@ class FaultSuiteIT {
 
     /** Many callers at once on the same account, each asking for more than a fifth of what it holds: some must be refused. */
     @Test
-    @Order(9)
+    @Order(10)
     void racesOnTheSameAccountAndBlocks() {
         scenario("races on one account", () -> {
             long held = invariants.holdings("MN").get("ENTITY_HOLDING");
@@ -284,7 +294,7 @@ class FaultSuiteIT {
      * rebuilt model equals country-onboarding's state.
      */
     @Test
-    @Order(10)
+    @Order(11)
     void aReadModelRebuiltFromTheTopicEqualsTheProducersState() throws Exception {
         registry.services.get(Service.PROJECT_REGISTRY).close();
         execute("SET session_replication_role = replica; DELETE FROM project_registry.read_model WHERE model = 'country'; "
@@ -311,7 +321,7 @@ class FaultSuiteIT {
      * countries topic only.
      */
     @Test
-    @Order(11)
+    @Order(12)
     void aReadModelRebuiltByRedeliveryEqualsTheProducersState() throws Exception {
         execute("SET session_replication_role = replica; DELETE FROM project_registry.read_model WHERE model = 'country'; "
                 + "DELETE FROM project_registry.processed_event WHERE topic = '" + Invariants.COUNTRIES + "'");
@@ -349,6 +359,8 @@ class FaultSuiteIT {
     private static void record(String name, Instant from) {
         report.add("");
         report.add("## " + name + " (" + Duration.between(from, Instant.now()).toSeconds() + " s, all checks passed)");
+        report.addAll(notes);
+        notes.clear();
         try {
             Propagation.of(invariants, from, Instant.now(), work).forEach(f -> report.add(f.toString()));
         } catch (SQLException e) {
@@ -356,9 +368,93 @@ class FaultSuiteIT {
         }
     }
 
-    private static void killAndRestart(Service s) {
-        registry.kill(s);
+    /**
+     * A {@code kill -9} aimed at the windows a crash can hit, rather than wherever a few seconds of work happen to be.
+     * <ul>
+     * <li>Between a commit and its answer: changes of each kind the service takes are committed and their answers
+     * dropped, as the kill would drop them; their callers send them again, with the same {@code Idempotency-Key}, once
+     * the service is back.</li>
+     * <li>Between applying events and committing their offsets: partner events the service has just applied, whose
+     * offsets its consumer commits only every few seconds, so the restarted service is delivered them again. Should the
+     * periodic commit fall between the applying and the kill, the kill is tried again.</li>
+     * </ul>
+     */
+    private static void killInItsWindows(Service s) {
+        CountDownLatch back = new CountDownLatch(1);
+        List<Runnable> changes = switch (s) {
+            case COUNTRY_ONBOARDING -> List.of(work::designateTpe, work::designateTpe);
+            case PROJECT_REGISTRY -> List.of(work::submitProjectIdea, work::submitProjectIdea);
+            case CREDIT_ISSUANCE -> List.of(() -> work.transfer(1), () -> work.transferBack(1), () -> work.retire(1));
+        };
+        Optional<Inbound> inbound = switch (s) {
+            case COUNTRY_ONBOARDING -> Optional.of(new Inbound("country-onboarding.partner-inbound", Workload.INBOUND, "country_onboarding",
+                    work::designateTpeByPartner));
+            case CREDIT_ISSUANCE -> Optional.of(new Inbound("credit-issuance.partner-inbound", Workload.A6_INBOUND, "credit_issuance",
+                    work::authorizeByPartner));
+            case PROJECT_REGISTRY -> Optional.empty();
+        };
+        ExecutorService callers = Executors.newFixedThreadPool(changes.size());
+        long lostBefore = client.answersLost.get();
+        List<Future<?>> resent = changes.stream().<Future<?>>map(change -> callers.submit(() -> {
+            client.loseTheNextAnswer(back);
+            change.run();
+        })).toList();
+        await().atMost(Duration.ofMinutes(1)).until(() -> client.answersLost.get() - lostBefore == changes.size());
+        long behind = 0;
+        for (int attempt = 1;; attempt++) {
+            if (inbound.isPresent()) {
+                List<String> burst = Stream.generate(inbound.get().send()).limit(5).toList();
+                await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> invariants.applied(inbound.get().schema(), burst) == burst.size());
+            }
+            registry.kill(s);
+            if (inbound.isEmpty()) {
+                break;
+            }
+            behind = uncommitted(inbound.get().group(), inbound.get().topic());
+            if (behind > 0 || attempt == 3) {
+                break;
+            }
+            registry.restart(s);
+        }
         registry.restart(s);
+        back.countDown();
+        for (Future<?> f : resent) {
+            try {
+                f.get(5, TimeUnit.MINUTES);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
+        callers.shutdown();
+        notes.add("changes committed whose answers the kill lost, sent again after the restart with the same key: " + changes.size());
+        if (inbound.isPresent()) {
+            notes.add("records of " + inbound.get().topic() + " past the offset its consumer had committed at the kill, after a burst of "
+                    + "partner events was applied: " + behind);
+            assertThat(behind).as("the kill left applied partner events to be delivered again").isPositive();
+        }
+    }
+
+    /** A partner topic a service reads, its consumer group, where it records applied events, and how to send one more. */
+    private record Inbound(String group, String topic, String schema, Supplier<String> send) {}
+
+    /** How many records of {@code topic} lie past the offsets {@code group} committed: they will be delivered again. */
+    private static long uncommitted(String group, String topic) {
+        try (Admin admin = registry.broker().admin()) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetSpec> ends = new LinkedHashMap<>();
+            admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions()
+                    .forEach(p -> ends.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            long behind = 0;
+            for (var end : admin.listOffsets(ends).all().get(30, TimeUnit.SECONDS).entrySet()) {
+                OffsetAndMetadata at = committed.get(end.getKey());
+                behind += end.getValue().offset() - (at == null ? 0 : at.offset());
+            }
+            return behind;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void sendPoison() {

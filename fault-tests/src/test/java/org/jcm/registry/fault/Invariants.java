@@ -217,7 +217,7 @@ final class Invariants {
     }
 
     /** How many of the events {@code ids} the service of {@code schema} applied. */
-    private long applied(String schema, java.util.Set<String> ids) {
+    long applied(String schema, java.util.Collection<String> ids) {
         return single("SELECT count(*) FROM " + schema + ".processed_event WHERE event_id = ANY(?)",
                 (Object) ids.stream().map(UUID::fromString).toArray(UUID[]::new));
     }

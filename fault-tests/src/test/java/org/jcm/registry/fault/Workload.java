@@ -23,6 +23,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jcm.registry.testsupport.Api;
 import org.jcm.registry.testsupport.KafkaClient;
+import org.jcm.registry.testsupport.PartnerEvents;
 import org.jcm.registry.testsupport.ServiceProcess.Service;
 
 /**
@@ -40,7 +41,7 @@ final class Workload {
     static final String GOVERNMENT_ACCOUNT = "MN-100-1";
     static final String PROJECT = "MN001";
     static final String TPE = "TPE-MN-JQA";
-    static final String PARTNER_SOURCE = "urn:jcm:partner:mn";
+    static final String PARTNER_SOURCE = PartnerEvents.source(COUNTRY);
     static final String INBOUND = "jcm.partner.mn.inbound.v1";
     /** Thailand, under Article 6: its partner system authorizes ITMOs, its government transfers them to Japan's registry. */
     static final String A6_COUNTRY = "TH";
@@ -142,12 +143,7 @@ final class Workload {
         } else if (pick < 48) {
             retire(quantity);
         } else if (pick < 56) {
-            int n = article6Sequence.incrementAndGet();
-            String id = UUID.randomUUID().toString();
-            Instant sent = publishPartnerEvent(A6_COUNTRY, A6_INBOUND, id, "CreditsAuthorized", A6_COUNTRY, """
-                    {"country": "TH", "reference": "TH-A6-F-%05d", "authorizedOn": "2025-05-14", "uses": ["NDC"], "firstTransfer": null,
-                     "ranges": null, "projectReference": "%s", "vintages": [2024], "quantity": 1}""".formatted(n, A6_PROJECT));
-            article6Events.put(id, sent);
+            authorizeByPartner();
         } else if (pick < 66) {
             move("external transfer", Service.CREDIT_ISSUANCE, "/api/external-transfers", Api.tokens().partner(A6_COUNTRY), """
                     {"fromAccount": "%s", "toRegistry": "JP", "toAccount": "JP-100-1", "quantity": %d,
@@ -161,28 +157,55 @@ final class Workload {
             // A country has a handful of TPEs, not thousands: past the cap, a long soak transfers instead.
             transfer(quantity);
         } else if (pick < 79) {
-            int n = tpeSequence.incrementAndGet();
-            tally("tpe designation", client.post(Service.COUNTRY_ONBOARDING, "/api/countries/" + COUNTRY + "/tpes", operator(), """
-                    {"tpeId": "TPE-MN-R%05d", "name": "Verifier %d", "sectoralScopes": [1], "designatedOn": "2019-01-01"}""".formatted(n, n)));
+            designateTpe();
         } else if (pick < 90) {
-            int n = tpeSequence.incrementAndGet();
-            String id = UUID.randomUUID().toString();
-            Instant sent = publishPartnerEvent(COUNTRY, INBOUND, id, "TpeDesignationNotified", COUNTRY, """
-                    {"country": "MN", "tpeId": "TPE-MN-P%05d", "name": "Partner-designated verifier %d", "sectoralScopes": [1],
-                     "designatedOn": "2019-02-01", "decisionReference": "JC-MN-TPE-%d"}""".formatted(n, n, n));
-            partnerEvents.put(id, sent);
+            designateTpeByPartner();
         } else {
-            int n = projectSequence.incrementAndGet();
-            tally("project idea", client.post(Service.PROJECT_REGISTRY, "/api/projects", operator(), """
-                    {"title": "Fault suite solar project %d", "hostCountry": "MN", "methodology": "MN_AM001",
-                     "participants": [
-                       {"name": "Japanese Solar Developer Co.", "country": "JP", "role": "PROJECT_PARTICIPANT", "focalPoint": true}],
-                     "creditingPeriod": {"start": "2020-01-01", "end": "2030-12-31"},
-                     "estimatedAnnualReductions": 1000,
-                     "creditAllocation": {"governmentOfJapan": 50, "partnerGovernment": 10, "participants": 40},
-                     "documents": [{"kind": "PIN", "uri": "https://jcm.example.org/docs/fault-%d.pdf", "sha256": "%s"}],
-                     "submittedOn": "2019-03-01"}""".formatted(n, n, SHA)));
+            submitProjectIdea();
         }
+    }
+
+    /** The operator designates a TPE for Mongolia (country-onboarding, REST). */
+    void designateTpe() {
+        int n = tpeSequence.incrementAndGet();
+        tally("tpe designation", client.post(Service.COUNTRY_ONBOARDING, "/api/countries/" + COUNTRY + "/tpes", operator(), """
+                {"tpeId": "TPE-MN-R%05d", "name": "Verifier %d", "sectoralScopes": [1], "designatedOn": "2019-01-01"}""".formatted(n, n)));
+    }
+
+    /** Mongolia's partner system designates a TPE (country-onboarding, inbound topic); returns the event id. */
+    String designateTpeByPartner() {
+        int n = tpeSequence.incrementAndGet();
+        String id = UUID.randomUUID().toString();
+        Instant sent = publishPartnerEvent(COUNTRY, INBOUND, id, "TpeDesignationNotified", COUNTRY, """
+                {"country": "MN", "tpeId": "TPE-MN-P%05d", "name": "Partner-designated verifier %d", "sectoralScopes": [1],
+                 "designatedOn": "2019-02-01", "decisionReference": "JC-MN-TPE-%d"}""".formatted(n, n, n));
+        partnerEvents.put(id, sent);
+        return id;
+    }
+
+    /** Thailand's partner system authorizes one ITMO for NDC use (credit-issuance, inbound topic); returns the event id. */
+    String authorizeByPartner() {
+        int n = article6Sequence.incrementAndGet();
+        String id = UUID.randomUUID().toString();
+        Instant sent = publishPartnerEvent(A6_COUNTRY, A6_INBOUND, id, "CreditsAuthorized", A6_COUNTRY, """
+                {"country": "TH", "reference": "TH-A6-F-%05d", "authorizedOn": "2025-05-14", "uses": ["NDC"], "firstTransfer": null,
+                 "ranges": null, "projectReference": "%s", "vintages": [2024], "quantity": 1}""".formatted(n, A6_PROJECT));
+        article6Events.put(id, sent);
+        return id;
+    }
+
+    /** A project participant's idea for Mongolia (project-registry, REST). */
+    void submitProjectIdea() {
+        int n = projectSequence.incrementAndGet();
+        tally("project idea", client.post(Service.PROJECT_REGISTRY, "/api/projects", operator(), """
+                {"title": "Fault suite solar project %d", "hostCountry": "MN", "methodology": "MN_AM001",
+                 "participants": [
+                   {"name": "Japanese Solar Developer Co.", "country": "JP", "role": "PROJECT_PARTICIPANT", "focalPoint": true}],
+                 "creditingPeriod": {"start": "2020-01-01", "end": "2030-12-31"},
+                 "estimatedAnnualReductions": 1000,
+                 "creditAllocation": {"governmentOfJapan": 50, "partnerGovernment": 10, "participants": 40},
+                 "documents": [{"kind": "PIN", "uri": "https://jcm.example.org/docs/fault-%d.pdf", "sha256": "%s"}],
+                 "submittedOn": "2019-03-01"}""".formatted(n, n, SHA)));
     }
 
     /**
@@ -289,7 +312,7 @@ final class Workload {
 
     /** Publishes as the country's partner system, sending the same record again until the broker acknowledges it. */
     Instant publishPartnerEvent(String country, String topic, String id, String type, String subject, String data) {
-        String event = cloudEvent(id, "urn:jcm:partner:" + country.toLowerCase(), type, subject, data);
+        String event = PartnerEvents.cloudEvent(id, PartnerEvents.source(country), type, subject, data);
         Instant sent = Instant.now();
         publish(country, topic, country, event);
         partnerRecords.put(id, List.of(country, topic, event));
@@ -316,13 +339,7 @@ final class Workload {
     }
 
     static String cloudEvent(String id, String type, String subject, String data) {
-        return cloudEvent(id, PARTNER_SOURCE, type, subject, data);
-    }
-
-    static String cloudEvent(String id, String source, String type, String subject, String data) {
-        return "{\"specversion\": \"1.0\", \"id\": \"" + id + "\", \"source\": \"" + source + "\", \"type\": \"" + type
-                + "\", \"subject\": \"" + subject + "\", \"time\": \"2025-03-14T09:00:00Z\", \"datacontenttype\": \"application/json\", \"data\": "
-                + data + "}";
+        return PartnerEvents.cloudEvent(id, PARTNER_SOURCE, type, subject, data);
     }
 
     private KafkaProducer<String, String> producer(String country) {

@@ -112,6 +112,35 @@ public final class Flows {
         return reportId;
     }
 
+    /**
+     * credit-issuance: the participant requests the credits of a verified period, again while the project (JCM-ISS-002)
+     * or its verification (JCM-ISS-003) is still on its way from project-registry; returns the issuance's id.
+     */
+    public String requestIssuance(Partner p, String start, String end) {
+        String[] issuance = new String[1];
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            io.restassured.response.Response r = as(Api.tokens().participant(p.participant())).baseUri(url(Service.CREDIT_ISSUANCE))
+                    .contentType(ContentType.JSON)
+                    .body("""
+                            {"projectReference": "%s001", "monitoringPeriodStart": "%s", "monitoringPeriodEnd": "%s"}""".formatted(p.code(), start,
+                            end))
+                    .when().post("/api/issuances");
+            if (r.statusCode() == 422 && java.util.Set.of("JCM-ISS-002", "JCM-ISS-003").contains(r.jsonPath().getString("code"))) {
+                throw new AssertionError("not yet in credit-issuance: " + r.jsonPath().getString("code"));
+            }
+            org.assertj.core.api.Assertions.assertThat(r.statusCode()).as(r.asString()).isEqualTo(201);
+            issuance[0] = r.jsonPath().getString("id");
+        });
+        return issuance[0];
+    }
+
+    /** credit-issuance: the operator records the Joint Committee's decision on an issuance, {@code lines} its allocation (JSON). */
+    public io.restassured.path.json.JsonPath decideIssuance(String issuance, String decisionReference, String decidedOn, String lines) {
+        return post(url(Service.CREDIT_ISSUANCE), "/api/issuances/" + issuance + "/decision", """
+                {"decisionReference": "%s", "decidedOn": "%s", "lines": %s}""".formatted(decisionReference, decidedOn, lines)).statusCode(200)
+                .body("state", equalTo("ISSUED")).extract().jsonPath();
+    }
+
     public static String vintages(Map<Integer, Integer> tonnes) {
         return new java.util.TreeMap<>(tonnes).entrySet().stream().map(e -> "{\"vintage\": " + e.getKey() + ", \"tonnes\": " + e.getValue() + "}")
                 .collect(java.util.stream.Collectors.joining(", ", "[", "]"));

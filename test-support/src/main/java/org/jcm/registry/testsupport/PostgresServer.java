@@ -167,6 +167,21 @@ public final class PostgresServer implements AutoCloseable {
         pgCtl(dataDir, "-D", dataDir.toString(), "-m", "fast", "-w", "-t", "60", "stop");
     }
 
+    /**
+     * Stops the server of {@code dataDir} (as {@link #stop}) for {@code downFor}, running {@code whileDown} in that time,
+     * then starts it again (as {@link #start}), whatever {@code whileDown} did.
+     */
+    public static void downFor(Path dataDir, java.time.Duration downFor, Runnable whileDown) {
+        long until = System.nanoTime() + downFor.toNanos();
+        stop(dataDir);
+        try {
+            whileDown.run();
+            java.util.concurrent.locks.LockSupport.parkNanos(Math.max(0, until - System.nanoTime()));
+        } finally {
+            start(dataDir);
+        }
+    }
+
     /** Starts the server of {@code dataDir} again with the options it last ran with (its {@code postmaster.opts}). */
     public static void start(Path dataDir) {
         pgCtl(dataDir, "-D", dataDir.toString(), "-w", "-t", "60", "-l", dataDir.resolveSibling("postgres-restart.log").toString(),

@@ -91,8 +91,15 @@ public final class RunningRegistry implements AutoCloseable {
 
     /** Stops the broker for {@code downFor}, then starts it again on the same data and port. */
     public void restartBroker(Duration downFor) {
+        restartBroker(downFor, () -> {
+        });
+    }
+
+    /** Stops the broker for {@code downFor}, running {@code whileDown} in that time, then starts it again on the same data and port. */
+    public void restartBroker(Duration downFor, Runnable whileDown) {
         long until = System.nanoTime() + downFor.toNanos();
         broker.close();
+        whileDown.run();
         LockSupport.parkNanos(Math.max(0, until - System.nanoTime()));
         broker = KafkaBroker.start(work.resolve("kafka"), brokerPort, broker.adminCredentials());
     }
@@ -102,10 +109,8 @@ public final class RunningRegistry implements AutoCloseable {
         if (!postgres.isEmbedded()) {
             throw new IllegalStateException("only a PostgreSQL server started here can be restarted by the test");
         }
-        long until = System.nanoTime() + downFor.toNanos();
-        PostgresServer.stop(work.resolve("postgres"));
-        LockSupport.parkNanos(Math.max(0, until - System.nanoTime()));
-        PostgresServer.start(work.resolve("postgres"));
+        PostgresServer.downFor(work.resolve("postgres"), downFor, () -> {
+        });
     }
 
     @Override

@@ -167,15 +167,7 @@ public final class TestInfra {
      * it again on the same data: what the services see of a database restart or failover.
      */
     public static void withPostgresDown(Duration downFor, Runnable whileDown) {
-        java.nio.file.Path dataDir = java.nio.file.Path.of(required(PG_DATA_DIR));
-        long until = System.nanoTime() + downFor.toNanos();
-        PostgresServer.stop(dataDir);
-        try {
-            whileDown.run();
-            java.util.concurrent.locks.LockSupport.parkNanos(Math.max(0, until - System.nanoTime()));
-        } finally {
-            PostgresServer.start(dataDir);
-        }
+        PostgresServer.downFor(java.nio.file.Path.of(required(PG_DATA_DIR)), downFor, whileDown);
     }
 
     private static String required(String property) {
