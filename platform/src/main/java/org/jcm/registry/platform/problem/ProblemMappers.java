@@ -43,8 +43,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response ruleViolation(RuleViolation e, UriInfo uri) {
-        Response problem = Problems.response(e, instance(uri));
-        // A part the registry runs on is unavailable (the broker, say): the caller is told when to try again.
+        // A part the registry runs on may be unavailable (the broker, say): a 503 tells the caller when to try again.
+        return retryAfterIfUnavailable(Problems.response(e, instance(uri)));
+    }
+
+    /** A 503 problem with {@code Retry-After}, so that callers back off; any other answer as it is. */
+    private static Response retryAfterIfUnavailable(Response problem) {
         return problem.getStatus() == 503 ? Response.fromResponse(problem).header("Retry-After", RETRY_AFTER_SECONDS).build() : problem;
     }
 
@@ -149,9 +153,9 @@ public class ProblemMappers {
         }
         if (Failures.isOutage(e)) {
             LOG.warnf("Database unavailable on %s: %s", uri == null ? "?" : uri.getPath(), e.toString());
-            return Response.fromResponse(Problems.response(PlatformRule.UNAVAILABLE,
+            return retryAfterIfUnavailable(Problems.response(PlatformRule.UNAVAILABLE,
                     "The registry's database did not answer; nothing was changed. Retry in a few seconds (with the same Idempotency-Key, if you sent one).",
-                    instance(uri), null)).header("Retry-After", RETRY_AFTER_SECONDS).build();
+                    instance(uri), null));
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Incident %s on %s", incident, uri == null ? "?" : uri.getPath());
