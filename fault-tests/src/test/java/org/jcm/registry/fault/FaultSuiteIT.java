@@ -200,7 +200,7 @@ class FaultSuiteIT {
     }
 
     @Test
-    @Order(8)
+    @Order(7)
     void postgresDownLongerThanAnyRetryBudget() {
         scenario("PostgreSQL down " + POSTGRES_DOWN.toSeconds() + " s", () -> registry.restartPostgres(POSTGRES_DOWN));
     }
