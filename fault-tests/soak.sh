@@ -3,7 +3,7 @@
 # middle of a longer stream of work from more callers.
 #
 #   fault-tests/soak.sh [duration] [callers] [database down]
-#     duration       the whole stream, spread over the nine scenarios with work: 90s, 30m, 2h (default 20m)
+#     duration       the whole stream, spread over the ten scenarios with work: 90s, 30m, 2h (default 20m)
 #     callers        concurrent callers of the workload (default 8)
 #     database down  how long PostgreSQL stays down, ISO-8601 (default PT45S)
 #
@@ -19,7 +19,7 @@ case $duration in
   *s) seconds=${duration%s} ;;
   *) seconds=$duration ;;
 esac
-per_fault=$(( seconds / 9 ))
+per_fault=$(( seconds / 10 ))
 echo "Soak: ${seconds} s of work (${per_fault} s around each fault), ${callers} callers, PostgreSQL down ${down}"
 # The services packaged as the suite starts them (their own tests are not the point here).
 ./mvnw -B -q -DskipTests install -pl fault-tests -am
