@@ -2,6 +2,7 @@ package org.jcm.registry.creditissuance.ledger;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,10 +69,9 @@ public class Ledger {
         long last = ((Number) em.createNativeQuery("UPDATE registry SET last_serial = last_serial + ?1 WHERE code = ?2 RETURNING last_serial")
                 .setParameter(1, tx.quantity()).setParameter(2, tx.registryCode()).getSingleResult()).longValue();
         SerialRange serials = new SerialRange(last - tx.quantity() + 1, last);
-        Instant at = now();
-        long seq = record(tx, at, "COMPLETED");
-        Block block = open(tx, at, tx.registryCode(), serials, attributes, Holder.of(tx.to()), "ISSUED", null, null);
-        return new Completed(tx, "COMPLETED", seq, at, List.of(), List.of(block));
+        Recorded r = record(tx, "COMPLETED");
+        List<Block> opened = open(tx, r.at(), List.of(new Opening(tx.registryCode(), serials, attributes, Holder.of(tx.to()), "ISSUED", null, null)));
+        return new Completed(tx, "COMPLETED", r.seq(), r.at(), List.of(), opened);
     }
 
     /**
@@ -178,20 +178,17 @@ public class Ledger {
     /** Credits blocks arriving from an external registry to the receiving account, keeping their serials and attributes. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Completed receive(LedgerTransaction tx, List<Arrival> arrivals) {
-        Instant at = now();
-        long seq = record(tx, at, "COMPLETED");
-        List<Block> opened = new ArrayList<>();
-        for (Arrival a : arrivals) {
-            opened.add(open(tx, at, a.registryCode(), a.range(), a.attributes(), Holder.of(tx.to()), "RECEIVED", null, null));
-        }
-        return new Completed(tx, "COMPLETED", seq, at, List.of(), opened);
+        Recorded r = record(tx, "COMPLETED");
+        List<Opening> openings = arrivals.stream()
+                .map(a -> new Opening(a.registryCode(), a.range(), a.attributes(), Holder.of(tx.to()), "RECEIVED", null, null)).toList();
+        return new Completed(tx, "COMPLETED", r.seq(), r.at(), List.of(), open(tx, r.at(), openings));
     }
 
     /** Records a transaction that moves nothing and touches no block: a refused proposal from an external registry. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Completed refuse(LedgerTransaction tx) {
-        Instant at = now();
-        return new Completed(tx, "REJECTED", record(tx, at, "REJECTED"), at, List.of(), List.of());
+        Recorded r = record(tx, "REJECTED");
+        return new Completed(tx, "REJECTED", r.seq(), r.at(), List.of(), List.of());
     }
 
     /** Splits the planned blocks where they hold, so that the planned serials become whole blocks (an authorization). */
@@ -215,8 +212,8 @@ public class Ledger {
         if (!plan.complete() || plan.moving() != tx.quantity()) {
             throw new IllegalStateException("An incomplete plan reached the ledger: " + plan);
         }
-        Instant at = now();
-        long seq = record(tx, at, state);
+        Recorded recorded = record(tx, state);
+        Instant at = recorded.at();
         List<Long> closed = plan.splits().stream().map(s -> s.block().id()).toList();
         int closedRows = em
                 .createNativeQuery("UPDATE unit_block SET closed_by = ?1, closed_at = ?2 WHERE id = ANY(CAST(?3 AS bigint[])) AND closed_by IS NULL")
@@ -226,19 +223,19 @@ public class Ledger {
                     "Blocks " + closed + " moved under transaction " + tx.id() + " were not all open: the sender was not locked");
         }
         boolean leaves = tx.type() == TransactionType.EXTERNAL_TRANSFER && "COMPLETED".equals(state) && to == null;
-        List<Block> opened = new ArrayList<>();
+        List<Opening> openings = new ArrayList<>();
         for (Plan.Split s : plan.splits()) {
             Block b = s.block();
             for (SerialRange r : s.moved()) {
                 if (!leaves) {
-                    opened.add(open(tx, at, b.registryCode(), r, b.attributes(), to == null ? Holder.of(b) : to, movedOrigin, b.id(), reservedFor));
+                    openings.add(new Opening(b.registryCode(), r, b.attributes(), to == null ? Holder.of(b) : to, movedOrigin, b.id(), reservedFor));
                 }
             }
             for (SerialRange r : s.kept()) {
-                opened.add(open(tx, at, b.registryCode(), r, b.attributes(), Holder.of(b), "KEPT", b.id(), null));
+                openings.add(new Opening(b.registryCode(), r, b.attributes(), Holder.of(b), "KEPT", b.id(), null));
             }
         }
-        return new Completed(tx, state, seq, at, closed, opened);
+        return new Completed(tx, state, recorded.seq(), at, closed, open(tx, at, openings));
     }
 
     /** A plan that takes each block whole. */
@@ -265,36 +262,81 @@ public class Ledger {
                 .setParameter(1, account).getSingleResult()).longValue();
     }
 
-    /** Records the transaction in {@code state} at {@code at}; returns its place in the log. */
-    private long record(LedgerTransaction tx, Instant at, String state) {
+    /** A recorded transaction: its place in the ledger's order and the database's time of it. */
+    private record Recorded(long seq, Instant at) {}
+
+    /**
+     * Records the transaction in {@code state}, at the database's clock read as it is inserted (after the locks are held,
+     * so a block's successors never open before it); returns its place in the log and that time.
+     */
+    private Recorded record(LedgerTransaction tx, String state) {
         LedgerTransaction.Retirement retirement = tx.retirement();
-        return ((Number) em.createNativeQuery("""
+        Object[] row = (Object[]) em.createNativeQuery("""
                 INSERT INTO ledger_transaction (id, registry_code, type, state, actor, at, decision, from_account, to_account, quantity,
                     issuance_id, reason, retirement_purpose, beneficiary, year_of_use, transfer_id, counterpart_registry)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) RETURNING seq""")
+                VALUES (?1, ?2, ?3, ?4, ?5, clock_timestamp(), ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) RETURNING seq, at""")
                 .setParameter(1, tx.id()).setParameter(2, tx.registryCode()).setParameter(3, tx.type().name()).setParameter(4, state)
-                .setParameter(5, tx.actor()).setParameter(6, at).setParameter(7, tx.decision())
-                .setParameter(8, tx.from() == null ? null : tx.from().id()).setParameter(9, tx.to() == null ? null : tx.to().id())
-                .setParameter(10, tx.quantity()).setParameter(11, tx.issuanceId()).setParameter(12, tx.reason())
-                .setParameter(13, retirement == null ? null : retirement.purpose())
-                .setParameter(14, retirement == null ? null : retirement.beneficiary())
-                .setParameter(15, retirement == null ? null : retirement.yearOfUse()).setParameter(16, tx.transferId())
-                .setParameter(17, tx.counterpartRegistry()).getSingleResult()).longValue();
+                .setParameter(5, tx.actor()).setParameter(6, tx.decision())
+                .setParameter(7, tx.from() == null ? null : tx.from().id()).setParameter(8, tx.to() == null ? null : tx.to().id())
+                .setParameter(9, tx.quantity()).setParameter(10, tx.issuanceId()).setParameter(11, tx.reason())
+                .setParameter(12, retirement == null ? null : retirement.purpose())
+                .setParameter(13, retirement == null ? null : retirement.beneficiary())
+                .setParameter(14, retirement == null ? null : retirement.yearOfUse()).setParameter(15, tx.transferId())
+                .setParameter(16, tx.counterpartRegistry()).getSingleResult();
+        return new Recorded(((Number) row[0]).longValue(), SqlValues.instant(row[1]));
     }
 
-    private Block open(LedgerTransaction tx, Instant at, String registryCode, SerialRange range, Block.Attributes a, Holder holder, String origin,
-            Long parent, UUID reservedFor) {
-        long id = ((Number) em.createNativeQuery("""
+    /** A block to open: its serials of issuing registry {@code registryCode}, attributes, holder, origin and lineage. */
+    private record Opening(String registryCode, SerialRange range, Block.Attributes attributes, Holder holder, String origin, Long parent,
+            UUID reservedFor) {}
+
+    private static final int OPENING_COLUMNS = 16;
+
+    /**
+     * Opens the blocks of one transaction in one statement (a movement opens the moved part and the kept part: one round
+     * trip, not one per block). Their ids come back with their issuing registry and first serial, which identify an open
+     * block (no two open blocks of a registry overlap), so each id is matched to its block whatever order the rows return in.
+     */
+    private List<Block> open(LedgerTransaction tx, Instant at, List<Opening> openings) {
+        if (openings.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("""
                 INSERT INTO unit_block (registry_code, serials, project_id, project_reference, period_start, period_end, vintage, issuance_id,
-                    account_id, final, origin, parent_id, opened_by, opened_at, reserved_for)
-                VALUES (?1, int8range(?2, ?3, '[]'), ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) RETURNING id""")
-                .setParameter(1, registryCode).setParameter(2, range.start()).setParameter(3, range.end()).setParameter(4, a.projectId())
-                .setParameter(5, a.projectReference()).setParameter(6, a.periodStart()).setParameter(7, a.periodEnd())
-                .setParameter(8, a.vintage()).setParameter(9, a.issuanceId()).setParameter(10, holder.id())
-                .setParameter(11, holder.isFinal()).setParameter(12, origin).setParameter(13, parent).setParameter(14, tx.id())
-                .setParameter(15, at).setParameter(16, reservedFor).getSingleResult()).longValue();
-        return new Block(id, registryCode, range, a, holder.id(), holder.number(), holder.isFinal(), origin, parent, tx.id(), at, null, null,
-                reservedFor);
+                    account_id, final, origin, parent_id, opened_by, opened_at, reserved_for) VALUES """);
+        for (int i = 0; i < openings.size(); i++) {
+            int p = i * OPENING_COLUMNS;
+            sql.append(i == 0 ? "" : ", ").append("(?%d, int8range(?%d, ?%d, '[]'), ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d)"
+                    .formatted(p + 1, p + 2, p + 3, p + 4, p + 5, p + 6, p + 7, p + 8, p + 9, p + 10, p + 11, p + 12, p + 13, p + 14, p + 15,
+                            p + 16));
+        }
+        sql.append(" RETURNING id, registry_code, lower(serials)");
+        Query insert = em.createNativeQuery(sql.toString());
+        for (int i = 0; i < openings.size(); i++) {
+            Opening o = openings.get(i);
+            Block.Attributes a = o.attributes();
+            int p = i * OPENING_COLUMNS;
+            insert.setParameter(p + 1, o.registryCode()).setParameter(p + 2, o.range().start()).setParameter(p + 3, o.range().end())
+                    .setParameter(p + 4, a.projectId()).setParameter(p + 5, a.projectReference()).setParameter(p + 6, a.periodStart())
+                    .setParameter(p + 7, a.periodEnd()).setParameter(p + 8, a.vintage()).setParameter(p + 9, a.issuanceId())
+                    .setParameter(p + 10, o.holder().id()).setParameter(p + 11, o.holder().isFinal()).setParameter(p + 12, o.origin())
+                    .setParameter(p + 13, o.parent()).setParameter(p + 14, tx.id()).setParameter(p + 15, at).setParameter(p + 16, o.reservedFor());
+        }
+        Map<String, Long> ids = new HashMap<>();
+        for (Object row : insert.getResultList()) {
+            Object[] r = (Object[]) row;
+            ids.put(r[1] + ":" + r[2], ((Number) r[0]).longValue());
+        }
+        List<Block> opened = new ArrayList<>(openings.size());
+        for (Opening o : openings) {
+            Long id = ids.get(o.registryCode() + ":" + o.range().start());
+            if (id == null) {
+                throw new IllegalStateException("Block " + o.registryCode() + " " + o.range() + " opened by " + tx.id() + " did not come back");
+            }
+            opened.add(new Block(id, o.registryCode(), o.range(), o.attributes(), o.holder().id(), o.holder().number(), o.holder().isFinal(),
+                    o.origin(), o.parent(), tx.id(), at, null, null, o.reservedFor()));
+        }
+        return opened;
     }
 
     /** The database's clock, read after the locks are held, so a block's successors never open before it. */

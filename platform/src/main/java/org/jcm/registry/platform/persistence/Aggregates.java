@@ -34,10 +34,15 @@ public final class Aggregates {
         }
         T managed = managedInstance(em, type, id);
         if (managed != null) {
-            // Lock the row, then reload it: a refresh with a lock mode takes Hibernate's follow-on locking path, which
-            // fails (NullPointerException) on an aggregate with a loaded collection (a country with its TPEs).
-            em.lock(managed, mode);
-            em.refresh(managed);
+            if (persister(em, type).hasCollections()) {
+                // Lock the row, then reload it: a refresh with a lock mode takes Hibernate's follow-on locking path, which
+                // fails (NullPointerException) on an aggregate with a loaded collection (a country with its TPEs).
+                em.lock(managed, mode);
+                em.refresh(managed);
+            } else {
+                // One round trip: the row read again with its lock (SELECT ... FOR NO KEY UPDATE / FOR SHARE).
+                em.refresh(managed, mode);
+            }
             return Optional.of(managed);
         }
         return Optional.ofNullable(em.find(type, id, mode));
@@ -45,7 +50,10 @@ public final class Aggregates {
 
     private static <T> T managedInstance(EntityManager em, Class<T> type, Object id) {
         SessionImplementor session = em.unwrap(SessionImplementor.class);
-        EntityPersister persister = session.getFactory().getMappingMetamodel().getEntityDescriptor(type);
-        return type.cast(session.getPersistenceContextInternal().getEntity(session.generateEntityKey(id, persister)));
+        return type.cast(session.getPersistenceContextInternal().getEntity(session.generateEntityKey(id, persister(em, type))));
+    }
+
+    private static EntityPersister persister(EntityManager em, Class<?> type) {
+        return em.unwrap(SessionImplementor.class).getFactory().getMappingMetamodel().getEntityDescriptor(type);
     }
 }
