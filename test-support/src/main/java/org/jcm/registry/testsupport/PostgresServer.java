@@ -62,6 +62,12 @@ public final class PostgresServer implements AutoCloseable {
             if (port > 0) {
                 builder.setPort(port);
             }
+            // Extra server settings for a measurement, e.g. -Djcm.postgres.settings=shared_preload_libraries=pg_stat_statements
+            for (String setting : System.getProperty("jcm.postgres.settings", "").split(";")) {
+                if (setting.contains("=")) {
+                    builder.setServerConfig(setting.substring(0, setting.indexOf('=')).trim(), setting.substring(setting.indexOf('=') + 1).trim());
+                }
+            }
             EmbeddedPostgres pg = builder.start();
             // Not pg.getJdbcUrl(): it puts user=postgres in the URL, which would override every service's own role.
             return new PostgresServer(pg, "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres", "postgres", "postgres");
