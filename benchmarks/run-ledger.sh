@@ -22,6 +22,25 @@
 #   service-heap=512m other-services-heap=256m pgbench=/path/to/pgbench service-env=NAME=value,...
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# pgbench is the limit the transfers are read against. Debian ships it in the server package (postgresql-NN), not in
+# postgresql-client: if it is missing, install it (as root, with apt) without letting Debian create and start a cluster
+# of its own. Without it the run goes on and prints "pgbench: not found" where the limit and the ratio would be.
+if ! ls /usr/lib/postgresql/*/bin/pgbench >/dev/null 2>&1 && ! command -v pgbench >/dev/null \
+    && [[ "${BENCH_OPTS:-}" != *jcm.bench.pgbench=* ]]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "pgbench not found: installing Debian's postgresql (server binaries only, no cluster)" >&2
+    mkdir -p /etc/postgresql-common
+    grep -qs '^create_main_cluster' /etc/postgresql-common/createcluster.conf \
+      || echo 'create_main_cluster = false' >> /etc/postgresql-common/createcluster.conf
+    { apt-get install -y -q --no-install-recommends postgresql \
+        || { apt-get update -q && apt-get install -y -q --no-install-recommends postgresql; }; } >&2 \
+      || echo "pgbench could not be installed: the run goes on without its limit" >&2
+  else
+    echo "pgbench not found (Debian: apt-get install postgresql, as root; or -Djcm.bench.pgbench=/path): the run goes on without it" >&2
+  fi
+fi
+
 if [ "${SKIP_BUILD:-}" != "1" ]; then
   ./mvnw -B -q -o -Dmaven.test.skip=true -Dformatter.skip=true -Dimpsort.skip=true -pl benchmarks -am \
     package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
