@@ -6,7 +6,7 @@
 #    PostgreSQL, each load checked (acknowledged vs recorded, conservation); 2. issuance of 1, 10^3, 10^6, 10^9 credits;
 # 3. auditor queries over ledgers of 10^5 and 10^6 transactions (the bulk written by SQL); 4. event propagation to a
 # plain Kafka consumer; 5. each service's start to ready and peak RSS.
-# Prints a table and writes benchmarks/results/{commit}-{host}-{cores}cores-{time}.json; asserts nothing. About 10 minutes
+# Prints a table and writes benchmarks/results/{commit}-{host}-{cores}cores-{time}.json; asserts nothing. About 6 minutes
 # on 2 cores.
 # Builds first (main code only), in the reactor and without install (so ~/.m2 is left alone; tests and format checks are
 # the CI build's business, not a measurement's), unless SKIP_BUILD=1.
