@@ -1,12 +1,7 @@
 package org.jcm.registry.benchmarks;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,539 +9,679 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.HdrHistogram.Histogram;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.jcm.registry.contract.Topics;
-import org.jcm.registry.contract.country.CountryEvent;
-import org.jcm.registry.contract.country.CountrySnapshot;
-import org.jcm.registry.contract.country.CountryState;
-import org.jcm.registry.contract.project.DocumentReference;
-import org.jcm.registry.contract.project.JcDecision;
-import org.jcm.registry.contract.project.ProjectEvent;
+import org.jcm.registry.benchmarks.CreditIssuanceApi.Account;
+import org.jcm.registry.benchmarks.CreditIssuanceApi.Answer;
+import org.jcm.registry.benchmarks.CreditIssuanceApi.Line;
+import org.jcm.registry.benchmarks.UpstreamEvents.Period;
 import org.jcm.registry.contract.project.ProjectSnapshot;
-import org.jcm.registry.contract.project.ProjectState;
-import org.jcm.registry.platform.messaging.CloudEventCodec;
 import org.jcm.registry.testsupport.KafkaAccess;
 import org.jcm.registry.testsupport.KafkaBroker;
 import org.jcm.registry.testsupport.KafkaCredentials;
 import org.jcm.registry.testsupport.PostgresServer;
 import org.jcm.registry.testsupport.ServiceProcess;
+import org.jcm.registry.testsupport.ServiceProcess.Service;
 import org.jcm.registry.testsupport.Tokens;
 
 /**
- * What credit-issuance's ledger costs, in one run on one machine, against the same PostgreSQL server's own figures:
+ * What credit-issuance's ledger and the three services cost, in one run on one machine, each figure beside the limit it is
+ * read against, measured in the same run:
  *
  * <ol>
- *   <li>Issuance: request + Joint Committee decision over REST for 1 credit and for 1,000,000,000 credits (the ledger
- *       writes one block row whatever the quantity); median of {@code jcm.bench.repetitions}, alternating.</li>
- *   <li>Internal transfers of 1 credit per second over REST at {@code clients} concurrent clients, each sending from an
- *       account of its own (so no two clients wait on one sender's lock) to a pool of receivers, beside pgbench's
- *       TPC-B-like TPS at as many clients on the same server (service idle meanwhile).</li>
- *   <li>Latency (p50/p99, one client) of the issuance history and of an account's holdings as of the instant half of the
- *       transfers were done, over the ledger those {@code transactions} transfers built.</li>
+ *   <li>Internal transfers of one credit over REST at each client count (1, 8, 32), each client sending from an account of
+ *       its own to a pool of receivers, beside pgbench's TPC-B-like script at as many clients on the same PostgreSQL server
+ *       (the service idle meanwhile). After each load: every acknowledged transfer is looked up in the ledger, the
+ *       transfers recorded are counted, and conservation is checked (by SQL of the benchmark's own and by the service).</li>
+ *   <li>Issuance (request + Joint Committee decision) of 1, 10^3, 10^6 and 10^9 credits, one at a time, alternating; medians,
+ *       each read against issuing one credit.</li>
+ *   <li>Auditor queries (issuance history, lineage of a serial, holdings as of an instant; p50/p95/p99) over ledgers of
+ *       10^5 and 10^6 transactions: those made through REST, the rest written straight in PostgreSQL by {@link BulkLedger}.
+ *       Read against a trivial authenticated GET of the same service.</li>
+ *   <li>Event propagation: from each transfer's REST answer (and from its transaction's time) until a plain Kafka consumer
+ *       reads its event from the transactions topic; read against the broker's own produce-to-read round trip.</li>
+ *   <li>Each service's start (process start to ready) and peak resident memory (VmHWM).</li>
  * </ol>
  *
  * <p>The preconditions come the way production gets them: the partner country's activation and the projects and their
  * verified reductions are CloudEvents on the real broker (published as its operator), everything else is REST with an
- * operator's bearer token. Prints its figures; asserts nothing.
+ * operator's bearer token. Prints a table, writes {@code benchmarks/results/{commit}-{host}-{cores}cores-{time}.json};
+ * asserts nothing.
  */
 public final class LedgerBenchmark {
 
     private static final String ISSUER = "urn:jcm:benchmark";
     private static final String CC = "TH";
-    private static final String SHA = "a".repeat(64);
     private static final long BILLION = 1_000_000_000L;
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private static final CloudEventCodec CODEC = CloudEventCodec.standalone(JSON);
+    private static final int SETUP_THREADS = 8;
+    private static final int MAX_LINES = 100;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
-    private final String baseUrl;
-    private final String token;
+    private static final String TRANSFERS = "1. Internal transfers over REST (1 credit each) vs pgbench tpcb-like on the same PostgreSQL";
+    private static final String ISSUANCE = "2. Issuance over REST (request + JC decision), one at a time";
+    private static final String QUERIES = "3. Auditor queries over REST, one client (p50 / p95 / p99)";
+    private static final String PROPAGATION = "4. Event propagation to a plain Kafka consumer (p50 / p99)";
+    private static final String SERVICES = "5. Services: process start to ready, peak RSS (VmHWM)";
 
-    private LedgerBenchmark(String baseUrl, String token) {
-        this.baseUrl = baseUrl;
-        this.token = token;
+    /** The run's settings: system properties {@code jcm.bench.*} (run-ledger.sh lists them). */
+    private record Settings(List<Integer> clients, int loadSeconds, int warmUpSeconds, int pgbenchSeconds, int pgbenchScale, int repetitions,
+            List<Long> issuanceSizes, int history, int receivers, long funding, List<Long> ledgerSizes, int bulkSenders, int bulkReceivers,
+            int bulkBatch, int bulkWriters, int queries, int queryWarmUp, int roundTrips, boolean allServices, boolean durable, String serviceHeap,
+            String otherServicesHeap) {
+
+        static Settings fromProperties() {
+            List<Integer> clients = Arrays.stream(System.getProperty("jcm.bench.clients", "1,8,32").split(",")).map(String::trim).map(
+                    Integer::valueOf).toList();
+            List<Long> sizes = Arrays.stream(System.getProperty("jcm.bench.ledger-sizes", "100000,1000000").split(",")).map(String::trim)
+                    .map(Long::valueOf).sorted().toList();
+            return new Settings(clients, Integer.getInteger("jcm.bench.load-seconds", 20), Integer.getInteger("jcm.bench.warmup-seconds", 5),
+                    Integer.getInteger("jcm.bench.pgbench-seconds", 20), Integer.getInteger("jcm.bench.pgbench-scale", Collections.max(clients)),
+                    Integer.getInteger("jcm.bench.repetitions", 7), List.of(1L, 1_000L, 1_000_000L, BILLION), Integer.getInteger(
+                            "jcm.bench.history", 300),
+                    Integer.getInteger("jcm.bench.receivers", 100), Long.getLong("jcm.bench.funding", 1_000_000L), sizes, Integer.getInteger(
+                            "jcm.bench.bulk-senders", 1000),
+                    Integer.getInteger("jcm.bench.bulk-receivers", 1000), Integer.getInteger("jcm.bench.bulk-batch", 100_000),
+                    Integer.getInteger("jcm.bench.bulk-writers", Runtime.getRuntime().availableProcessors()), Integer
+                            .getInteger("jcm.bench.queries", 400),
+                    Integer.getInteger("jcm.bench.query-warmup", 100), Integer.getInteger("jcm.bench.round-trips", 300), Boolean.parseBoolean(
+                            System.getProperty("jcm.bench.all-services", "true")),
+                    Boolean.getBoolean("jcm.bench.durable"), System.getProperty("jcm.bench.service-heap", "512m"), System.getProperty(
+                            "jcm.bench.other-services-heap", "256m"));
+        }
+
+        int maxClients() {
+            return Collections.max(clients);
+        }
+
+        /** Credits each bulk sender needs: one per transfer it makes up to the largest ledger, and some to keep. */
+        long bulkFunding() {
+            return Math.max(1_000L, 2 * ledgerSizes.get(ledgerSizes.size() - 1) / bulkSenders + 10);
+        }
+    }
+
+    private final Settings settings;
+    private final Report report;
+    private final CreditIssuanceApi api;
+    private final PostgresServer postgres;
+    private final PostgresServer.ServiceDatabase db;
+    private final UpstreamEvents events;
+    private final Path work;
+
+    private Account target;
+    private List<Account> senders;
+    private List<Account> receivers;
+    private List<Account> bulkSenders;
+    private List<Account> bulkReceivers;
+    private List<Period> timedPeriods;
+
+    private LedgerBenchmark(Settings settings, Report report, CreditIssuanceApi api, PostgresServer postgres, PostgresServer.ServiceDatabase db,
+            UpstreamEvents events, Path work) {
+        this.settings = settings;
+        this.report = report;
+        this.api = api;
+        this.postgres = postgres;
+        this.db = db;
+        this.events = events;
+        this.work = work;
     }
 
     public static void main(String[] args) throws Exception {
-        int clients = args.length > 0 ? Integer.parseInt(args[0]) : 8;
-        int transactions = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
-        int repetitions = Integer.getInteger("jcm.bench.repetitions", 7);
-        int history = Integer.getInteger("jcm.bench.history", 300);
-        int receivers = Integer.getInteger("jcm.bench.receivers", 100);
-        int queries = Integer.getInteger("jcm.bench.queries", 1000);
-        int queryWarmUp = Integer.getInteger("jcm.bench.query-warmup", 200);
-        long funding = Math.max(Long.getLong("jcm.bench.funding", 1_000_000L), transactions);
-        boolean durable = Boolean.getBoolean("jcm.bench.durable");
+        Settings s = Settings.fromProperties();
         Path repo = Path.of(System.getProperty("jcm.repo", ".")).toAbsolutePath();
         Files.createDirectories(repo.resolve("benchmarks/target"));
         Path work = Files.createTempDirectory(repo.resolve("benchmarks/target"), "ledger-");
-
-        System.out.printf("LedgerBenchmark: %d clients, %d transfers, %d issuances of history, %d receivers, %d cores; work in %s%n", clients,
-                transactions, history, receivers, Runtime.getRuntime().availableProcessors(), repo.relativize(work));
+        Report report = new Report(repo);
+        report.fact("settings", settingsMap(s));
+        System.out.printf("LedgerBenchmark: clients %s, %d s per load, ledgers of %s transactions, %d cores; work in %s%n", s.clients(),
+                s.loadSeconds(), s.ledgerSizes(), Runtime.getRuntime().availableProcessors(), repo.relativize(work));
         long runStart = System.nanoTime();
 
-        // clean=true: fsync and synchronous_commit off, as the tests and EventLogBenchmark run; -Djcm.bench.durable=true: on.
-        try (PostgresServer postgres = PostgresServer.startOrConnect(work.resolve("postgres"), 0, !durable);
+        // clean=true: fsync and synchronous_commit off, as the tests run; -Djcm.bench.durable=true: on. pgbench gets the same.
+        try (PostgresServer postgres = PostgresServer.startOrConnect(work.resolve("postgres"), 0, !s.durable());
                 KafkaBroker broker = KafkaBroker.startOrConnect(work.resolve("kafka"), 0)) {
             postgres.createDatabaseIfAbsent("bench");
-            PostgresServer.ServiceDatabase db = postgres.provisionService("bench", "credit_issuance", "credit_issuance");
-            System.out.println("  PostgreSQL: " + serverSettings(postgres));
-
-            // Every service's topics exist before the service subscribes, as the operator creates them; credit-issuance
-            // runs as its own Kafka user with its real ACLs.
+            String server = serverSettings(postgres);
+            report.fact("postgres", server);
+            System.out.println("  PostgreSQL: " + server);
+            // Every service's topics exist before any service subscribes, as the operator creates them.
             KafkaAccess.createTopics(broker, KafkaAccess.serviceTopics(), 3);
-            KafkaCredentials kafka = KafkaCredentials.random(KafkaAccess.Service.CREDIT_ISSUANCE.user);
-            KafkaAccess.provisionService(broker, KafkaAccess.Service.CREDIT_ISSUANCE, kafka, 3);
-            Map<String, String> env = new HashMap<>(ServiceProcess.environment(db, broker.bootstrapServers(), kafka));
             Tokens.writeKeyPair(work.resolve("jwt"));
-            env.putAll(ServiceProcess.trusting(work.resolve("jwt").resolve("jwt-public.pem"), ISSUER));
-            // An operator bound to no country (no jcm_country claim).
             String token = Tokens.issuer(work.resolve("jwt").resolve("jwt-private.pem"), ISSUER).token("benchmark-operator", List.of("operator"),
                     null, null, Duration.ofHours(12));
+
+            // --- 5. Each service alone on the machine from process start to ready; the two not measured further stop again.
+            double jvm = ServiceFootprint.bareJvmSeconds(s.otherServicesHeap(), 5);
+            String jvmLimit = String.format("bare JVM (java -version): %.2f s", jvm);
+            Map<Service, PostgresServer.ServiceDatabase> databases = new EnumMap<>(Service.class);
+            for (Service service : s.allServices() ? List.of(Service.COUNTRY_ONBOARDING, Service.PROJECT_REGISTRY) : List.<Service>of()) {
+                databases.put(service, postgres.provisionService("bench", service.schema, service.schema));
+                try (ServiceProcess p = process(service, repo, databases.get(service), broker, work, s.otherServicesHeap())) {
+                    ServiceFootprint.Start start = ServiceFootprint.start(p, Duration.ofMinutes(3));
+                    long rss = ServiceFootprint.peakRssKiB(p.pid());
+                    startRows(report, start, jvmLimit, jvm, rss, "at ready, then stopped", s.otherServicesHeap());
+                }
+            }
+            databases.put(Service.CREDIT_ISSUANCE,
+                    postgres.provisionService("bench", Service.CREDIT_ISSUANCE.schema, Service.CREDIT_ISSUANCE.schema));
+            try (ServiceProcess service = process(Service.CREDIT_ISSUANCE, repo, databases.get(Service.CREDIT_ISSUANCE), broker, work, s
+                    .serviceHeap());
+                    UpstreamEvents events = new UpstreamEvents(broker)) {
+                ServiceFootprint.Start start = ServiceFootprint.start(service, Duration.ofMinutes(3));
+                long rssAtReady = ServiceFootprint.peakRssKiB(service.pid());
+                System.out.printf("  credit-issuance ready in %.1f s%n", start.readySeconds());
+                LedgerBenchmark bench = new LedgerBenchmark(s, report, new CreditIssuanceApi(service.baseUrl(), token, CC), postgres, databases.get(
+                        Service.CREDIT_ISSUANCE), events, work);
+                bench.run(broker);
+                String over = String.format("over the whole run (%d MiB at ready)", rssAtReady / 1024);
+                startRows(report, start, jvmLimit, jvm, ServiceFootprint.peakRssKiB(service.pid()), over, s.serviceHeap());
+            }
+        }
+        double seconds = (System.nanoTime() - runStart) / 1e9;
+        report.fact("wholeRunSeconds", Math.round(seconds));
+        report.printTable(System.out);
+        Path json = report.writeJson(repo.resolve("benchmarks/results"));
+        System.out.printf("%n  whole run: %.0f s; figures also in %s%n", seconds, repo.relativize(json));
+    }
+
+    private static ServiceProcess process(Service service, Path repo, PostgresServer.ServiceDatabase database, KafkaBroker broker, Path work,
+            String heap) {
+        // Each service as its own Kafka user with its real ACLs, trusting the benchmark's token key.
+        KafkaCredentials kafka = KafkaCredentials.random(KafkaAccess.Service.named(service.dir).user);
+        KafkaAccess.provisionService(broker, KafkaAccess.Service.named(service.dir), kafka, 3);
+        Map<String, String> env = new HashMap<>(ServiceProcess.environment(database, broker.bootstrapServers(), kafka));
+        env.putAll(ServiceProcess.trusting(work.resolve("jwt").resolve("jwt-public.pem"), ISSUER));
+        if (service == Service.CREDIT_ISSUANCE) {
             for (String kv : System.getProperty("jcm.bench.service-env", "").split(",")) {
                 if (kv.contains("=")) {
                     env.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
                     System.out.println("  service setting: " + kv);
                 }
             }
-            try (ServiceProcess service = new ServiceProcess(ServiceProcess.Service.CREDIT_ISSUANCE, repo, 0, env,
-                    work.resolve("credit-issuance.log"), System.getProperty("jcm.bench.service-heap", "512m"));
-                    Events events = new Events(broker)) {
-                service.start().awaitReady(Duration.ofMinutes(3));
-                LedgerBenchmark bench = new LedgerBenchmark(service.baseUrl(), token);
-                bench.run(postgres, events, clients, transactions, repetitions, history, receivers, queries, queryWarmUp, funding, work);
-            }
         }
-        System.out.printf("  whole run: %.0f s%n", seconds(runStart));
+        return new ServiceProcess(service, repo, 0, env, work.resolve(service.dir + ".log"), heap);
     }
 
-    private void run(PostgresServer postgres, Events events, int clients, int transactions, int repetitions, int history, int receiverCount,
-            int queries, int queryWarmUp, long funding, Path work) throws Exception {
-        // --- Setup: an ACTIVE partner country (its registry opens), accounts, projects, verified reductions.
-        long setupStart = System.nanoTime();
+    private static void startRows(Report report, ServiceFootprint.Start start, String jvmLimit, double jvm, long rssKiB, String when, String heap) {
+        String ready = String.format("%.1f s (Quarkus: started in %s)", start.readySeconds(), start.quarkusStartedIn());
+        Map<String, Object> readyData = data("readySeconds", round(start.readySeconds(), 2), "quarkusStartedIn", start.quarkusStartedIn(),
+                "bareJvmSeconds", round(jvm, 3));
+        report.row(SERVICES, start.service() + ": start to ready", ready, jvmLimit, String.format("x%.0f", start.readySeconds() / jvm), readyData);
+        report.row(SERVICES, start.service() + ": peak RSS", String.format("%d MiB %s", rssKiB / 1024, when), "heap cap -Xmx" + heap, null,
+                data("peakRssKiB", rssKiB, "when", when, "heap", heap));
+    }
+
+    private void run(KafkaBroker broker) throws Exception {
+        setup();
+        issuance();
+        Histogram roundTrip = TransactionFeed.brokerRoundTrip(broker, settings.roundTrips());
+        try (TransactionFeed feed = new TransactionFeed(broker)) {
+            transfers(feed, roundTrip);
+        }
+        auditorQueries();
+    }
+
+    // --- Setup: an ACTIVE partner country (its registry opens), accounts, projects, verified reductions, history, funding
+
+    private void setup() throws Exception {
+        long start = System.nanoTime();
         events.activate(CC, "THA", "Thailand");
-        awaitStatus("/api/registries/" + CC, 200, Duration.ofSeconds(60));
-        Account target = openAccount("BENCH-ISSUANCE-TARGET");
-        List<Account> senders = parallelMap(clients, clients, i -> openAccount("BENCH-SENDER-" + i));
-        List<Account> receivers = parallelMap(clients, receiverCount, i -> openAccount("BENCH-RECEIVER-" + i));
+        api.awaitStatus("/api/registries/" + CC, 200, Duration.ofSeconds(60));
+        target = api.openAccount("BENCH-ISSUANCE-TARGET");
+        senders = parallelMap(SETUP_THREADS, settings.maxClients(), i -> api.openAccount("BENCH-SENDER-" + i));
+        receivers = parallelMap(SETUP_THREADS, settings.receivers(), i -> api.openAccount("BENCH-RECEIVER-" + i));
+        bulkSenders = parallelMap(SETUP_THREADS, settings.bulkSenders(), i -> api.openAccount("BULK-SENDER-" + i));
+        bulkReceivers = parallelMap(SETUP_THREADS, settings.bulkReceivers(), i -> api.openAccount("BULK-RECEIVER-" + i));
+        double accountsSeconds = seconds(start);
 
         // Two projects share the history (so a project's page is full too), one funds the senders, one is timed.
         ProjectSnapshot historyA = events.registerProject(CC, CC + "001");
         ProjectSnapshot historyB = events.registerProject(CC, CC + "002");
         ProjectSnapshot fundingProject = events.registerProject(CC, CC + "003");
-        ProjectSnapshot timed = events.registerProject(CC, CC + "004");
+        ProjectSnapshot timedProject = events.registerProject(CC, CC + "004");
         List<Period> historyPeriods = new ArrayList<>();
-        for (int i = 0; i < history; i++) {
+        for (int i = 0; i < settings.history(); i++) {
             historyPeriods.add(events.verify(i % 2 == 0 ? historyA : historyB, Period.day(i / 2), 1_000));
         }
-        List<Period> fundingPeriods = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            fundingPeriods.add(events.verify(fundingProject, Period.day(i), funding));
+        // Each funding issuance allocates to up to 100 accounts (one line, one ISSUANCE transaction and one block each).
+        List<List<Line>> fundings = new ArrayList<>();
+        for (List<Account> group : groups(senders, MAX_LINES)) {
+            fundings.add(group.stream().map(a -> new Line(a, settings.funding())).toList());
         }
-        List<Period> timedPeriods = new ArrayList<>();
-        for (int i = 0; i < 2 * repetitions; i++) {
-            timedPeriods.add(events.verify(timed, Period.day(i), BILLION));
+        for (List<Account> group : groups(bulkSenders, MAX_LINES)) {
+            fundings.add(group.stream().map(a -> new Line(a, settings.bulkFunding())).toList());
+        }
+        List<Period> fundingPeriods = new ArrayList<>();
+        for (int i = 0; i < fundings.size(); i++) {
+            fundingPeriods.add(events.verify(fundingProject, Period.day(i), fundings.get(i).stream().mapToLong(Line::quantity).sum()));
+        }
+        timedPeriods = new ArrayList<>();
+        for (int i = 0; i < settings.issuanceSizes().size() * settings.repetitions(); i++) {
+            timedPeriods.add(events.verify(timedProject, Period.day(i), BILLION));
         }
         events.flush();
 
-        // The history, over REST by the clients: also what warms the issuance path before it is timed.
-        parallel(clients, history, i -> {
+        // The history, over REST by several clients: also what warms the issuance path before it is timed.
+        parallel(SETUP_THREADS, settings.history(), i -> {
             Period p = historyPeriods.get(i);
-            decide(requestIssuance(p).id(), p, target.number(), 1 + i % 1_000);
+            api.decide(api.requestIssuance(p), p, List.of(new Line(target, 1 + i % 1_000)));
         });
-        parallel(clients, clients, i -> {
+        parallel(SETUP_THREADS, fundings.size(), i -> {
             Period p = fundingPeriods.get(i);
-            decide(requestIssuance(p).id(), p, senders.get(i).number(), funding);
+            api.decide(api.requestIssuance(p), p, fundings.get(i));
         });
-        System.out.printf("  setup: registry %s, %d accounts, %d issuances of history, %d senders funded with %,d credits each (%.1f s)%n", CC,
-                1 + clients + receiverCount, history, clients, funding, seconds(setupStart));
+        System.out.printf("  setup: registry %s, %,d accounts (%.1f s), %d issuances of history, %d + %d senders funded (%.1f s in all)%n", CC,
+                1 + senders.size() + receivers.size() + bulkSenders.size() + bulkReceivers.size(), accountsSeconds, settings.history(), senders
+                        .size(),
+                bulkSenders.size(), seconds(start));
+    }
 
-        // --- 1. Issuance of 1 and of 1,000,000,000 credits, alternating, one at a time.
-        List<Double> requestOne = new ArrayList<>();
-        List<Double> decideOne = new ArrayList<>();
-        List<Double> requestBillion = new ArrayList<>();
-        List<Double> decideBillion = new ArrayList<>();
-        for (int i = 0; i < 2 * repetitions; i++) {
-            Period p = timedPeriods.get(i);
-            long quantity = i % 2 == 0 ? 1 : BILLION;
-            Requested requested = requestIssuance(p);
-            long start = System.nanoTime();
-            decide(requested.id(), p, target.number(), quantity);
-            double decided = millis(start);
-            (quantity == 1 ? requestOne : requestBillion).add(requested.millis());
-            (quantity == 1 ? decideOne : decideBillion).add(decided);
-        }
-        System.out.printf("  1. issuance over REST, one at a time (median of %d; decision min..max):%n", repetitions);
-        System.out.printf("       %-26s request %7.2f ms, JC decision %7.2f ms (%.2f..%.2f)%n", "1 credit:", median(requestOne), median(decideOne),
-                min(decideOne), max(decideOne));
-        System.out.printf("       %-26s request %7.2f ms, JC decision %7.2f ms (%.2f..%.2f)%n", "1,000,000,000 credits:", median(requestBillion),
-                median(decideBillion), min(decideBillion), max(decideBillion));
+    // --- 2. Issuance of 1, 10^3, 10^6, 10^9 credits: round robin, the order reversed every other round
 
-        // --- 2. pgbench on the same server (the service idle), then the transfers that build the ledger.
-        String pgbench = pgbench(postgres, clients, work);
-        System.out.println("  2. " + pgbench);
-        Instant[] middle = new Instant[1];
-        Histogram transferLatency = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
-        long[] quarterEnds = new long[4];
-        AtomicInteger done = new AtomicInteger();
-        long transfersStart = System.nanoTime();
-        parallelPerClient(clients, transactions, (client, i, latency) -> {
-            Account to = receivers.get(i % receivers.size());
-            String body = JSON.writeValueAsString(Map.of("fromAccount", senders.get(client).number(), "toAccount", to.number(), "quantity", 1));
-            long start = System.nanoTime();
-            Answer a = send("POST", "/api/transfers", body);
-            latency.recordValue(Math.min(latency.getHighestTrackableValue(), (System.nanoTime() - start) / 1_000));
-            expect(a, 201, "/api/transfers");
-            int n = done.incrementAndGet();
-            if (n == transactions / 2) {
-                middle[0] = Instant.now();
+    private void issuance() throws Exception {
+        List<Long> sizes = settings.issuanceSizes();
+        Map<Long, List<Double>> request = new LinkedHashMap<>();
+        Map<Long, List<Double>> decision = new LinkedHashMap<>();
+        Map<Long, List<Double>> total = new LinkedHashMap<>();
+        sizes.forEach(q -> {
+            request.put(q, new ArrayList<>());
+            decision.put(q, new ArrayList<>());
+            total.put(q, new ArrayList<>());
+        });
+        int k = 0;
+        for (int round = 0; round < settings.repetitions(); round++) {
+            List<Long> order = new ArrayList<>(sizes);
+            if (round % 2 == 1) {
+                Collections.reverse(order);
             }
-            if (n % Math.max(1, transactions / 4) == 0 && n / Math.max(1, transactions / 4) <= 4) {
-                quarterEnds[n / Math.max(1, transactions / 4) - 1] = System.nanoTime();
-            }
-        }, transferLatency);
-        double transferSeconds = seconds(transfersStart);
-        double tps = transactions / transferSeconds;
-        StringBuilder quarters = new StringBuilder();
-        long previous = transfersStart;
-        for (long end : quarterEnds) {
-            if (end > 0) {
-                quarters.append(String.format(" %.0f", (transactions / 4.0) / ((end - previous) / 1e9)));
-                previous = end;
-            }
-        }
-        System.out.printf("     internal transfers of 1 credit over REST, %d clients: %.0f transfers/s (%,d in %.1f s%s)%n", clients, tps,
-                transactions, transferSeconds, pgbenchTps(pgbench) > 0
-                        ? String.format(", %.0f%% of pgbench's tps", 100 * tps / pgbenchTps(pgbench))
-                        : "");
-        System.out.printf("       by quarter of the ledger's growth (transfers/s):%s; latency p50 %.2f ms, p99 %.2f ms%n", quarters,
-                transferLatency.getValueAtPercentile(50) / 1000.0, transferLatency.getValueAtPercentile(99) / 1000.0);
-
-        // --- 3. Query latency over the ledger the transfers built: one client, after a warm-up.
-        String asOf = URLEncoder.encode(middle[0].toString(), StandardCharsets.UTF_8);
-        Account sender = senders.get(0);
-        Account receiver = receivers.get(0);
-        System.out.println("     ledger now: " + ledgerSize(postgres, sender, middle[0]));
-        Map<String, String> paths = new LinkedHashMap<>();
-        paths.put("GET /api/issuances?country=" + CC + "&limit=100", "/api/issuances?country=" + CC + "&limit=100");
-        paths.put("GET /api/issuances?country=" + CC + "&project=" + historyA.reference() + "&limit=100",
-                "/api/issuances?country=" + CC + "&project=" + historyA.reference() + "&limit=100");
-        paths.put("GET /api/accounts/{sender}/holdings?asOf=middle", "/api/accounts/" + sender.id() + "/holdings?asOf=" + asOf);
-        paths.put("GET /api/accounts/{receiver}/holdings?asOf=middle", "/api/accounts/" + receiver.id() + "/holdings?asOf=" + asOf);
-        System.out.printf("  3. query latency over %,d transfers, one client, %d requests each after %d to warm up (asOf %s):%n", transactions,
-                queries, queryWarmUp, middle[0]);
-        for (Map.Entry<String, String> q : paths.entrySet()) {
-            Histogram h = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
-            Answer last = null;
-            for (int i = 0; i < queryWarmUp + queries; i++) {
+            for (long quantity : order) {
+                Period p = timedPeriods.get(k++);
                 long start = System.nanoTime();
-                last = send("GET", q.getValue(), null);
-                long micros = (System.nanoTime() - start) / 1_000;
-                expect(last, 200, q.getValue());
-                if (i >= queryWarmUp) {
-                    h.recordValue(Math.min(h.getHighestTrackableValue(), micros));
+                String id = api.requestIssuance(p);
+                long requested = System.nanoTime();
+                api.decide(id, p, List.of(new Line(target, quantity)));
+                long decided = System.nanoTime();
+                request.get(quantity).add((requested - start) / 1e6);
+                decision.get(quantity).add((decided - requested) / 1e6);
+                total.get(quantity).add((decided - start) / 1e6);
+            }
+        }
+        double one = median(total.get(1L));
+        for (long q : sizes) {
+            double t = median(total.get(q));
+            String measure = String.format("%s credit%s, median of %d", label(q), q == 1 ? "" : "s", settings.repetitions());
+            String value = String.format("%.1f ms (request %.1f + decision %.1f)", t, median(request.get(q)), median(decision.get(q)));
+            Map<String, Object> numbers = data("quantity", q, "medianMs", round(t, 2), "requestMedianMs", round(median(request.get(q)), 2),
+                    "decisionMedianMs", round(median(decision.get(q)), 2), "minMs", round(Collections.min(total.get(q)), 2), "maxMs",
+                    round(Collections.max(total.get(q)), 2), "ratioToOneCredit", round(t / one, 3));
+            if (q == 1) {
+                report.row(ISSUANCE, measure, value, null, null, numbers);
+            } else {
+                report.row(ISSUANCE, measure, value, String.format("1 credit: %.1f ms", one), String.format("%.2f", t / one), numbers);
+            }
+        }
+        System.out.printf("  issuance: %d rounds of %s credits done%n", settings.repetitions(), sizes);
+    }
+
+    // --- 1. and 4. Transfers at each client count beside pgbench; what was acknowledged, recorded and published
+
+    private void transfers(TransactionFeed feed, Histogram roundTrip) throws Exception {
+        Optional<Path> binary = Pgbench.locate();
+        Pgbench pgbench = null;
+        if (binary.isPresent()) {
+            long start = System.nanoTime();
+            pgbench = Pgbench.initialise(binary.get(), postgres, settings.pgbenchScale(), work);
+            report.fact("pgbench", String.format("%s, scale %d (initialised in %.0f s), -T %d, -j min(clients, 2), tpcb-like", pgbench.version(),
+                    settings.pgbenchScale(), seconds(start), settings.pgbenchSeconds()));
+        } else {
+            report.fact("pgbench", "not found (-Djcm.bench.pgbench=/path/to/pgbench; Debian: apt-get install postgresql)");
+        }
+        // Warm the transfer path up (JIT, pools) before the first timed load; these transfers stay in the ledger.
+        int warmUpClients = Math.min(settings.maxClients(), 8);
+        Load warmUp = load(warmUpClients, settings.warmUpSeconds());
+        System.out.printf("  warm-up: %d transfers at %d clients in %d s%n", warmUp.answered().size(), warmUpClients, settings.warmUpSeconds());
+        report.fact("warmUp", data("clients", warmUpClients, "seconds", settings.warmUpSeconds(), "transfers", warmUp.answered().size()));
+
+        String floor = "broker round trip: " + Report.p50p99(roundTrip);
+        for (int clients : settings.clients()) {
+            Pgbench.Result pg = pgbench == null ? null : pgbench.tpcbLike(clients, settings.pgbenchSeconds());
+            long seqBefore = maxSeq();
+            Load load = load(clients, settings.loadSeconds());
+            double tps = load.answered().size() / load.seconds();
+
+            // What the ledger has: every acknowledged transfer, and nothing else recorded meanwhile.
+            int read = feed.await(load.answered().keySet(), Duration.ofSeconds(30));
+            long[] counts = ledgerCounts(seqBefore, load.answered().keySet());
+            Conservation sql = conservation();
+            long checkStart = System.nanoTime();
+            JsonNode service = CreditIssuanceApi.JSON.readTree(CreditIssuanceApi.expect(api.get("/api/ledger/conservation?registry=" + CC), 200,
+                    "conservation").body());
+            double serviceCheckMillis = (System.nanoTime() - checkStart) / 1e6;
+
+            String plural = clients == 1 ? "" : "s";
+            String rate = String.format("%.0f transfers/s (p50/p99 %s)", tps, Report.p50p99(load.latency()));
+            Map<String, Object> numbers = data("clients", clients, "seconds", round(load.seconds(), 2), "transfersPerSecond", round(tps, 1),
+                    "latency", Report.percentiles(load.latency()));
+            if (pg == null) {
+                report.row(TRANSFERS, String.format("%d client%s, %d s", clients, plural, settings.loadSeconds()), rate, "pgbench: not found", null,
+                        numbers);
+            } else {
+                numbers.putAll(data("pgbenchTps", pg.tps(), "pgbenchLatencyMs", pg.latencyMillis(), "ratioToPgbench", round(tps / pg.tps(), 4)));
+                report.row(TRANSFERS, String.format("%d client%s, %d s", clients, plural, settings.loadSeconds()), rate, String.format(
+                        "pgbench tpcb-like, %d client%s: %.0f tps", clients, plural, pg.tps()), String.format("%.1f%%", 100 * tps / pg.tps()),
+                        numbers);
+            }
+            int failed = load.failures().values().stream().mapToInt(Integer::intValue).sum();
+            boolean serviceHolds = service.path("holds").asBoolean();
+            report.row(TRANSFERS, String.format("  checked after %d client%s", clients, plural), String.format(
+                    "acknowledged %,d | recorded %,d | acknowledged found %,d | failed %,d", load.answered().size(), counts[0], counts[1], failed),
+                    String.format("conservation (SQL): %s; service's check: %s", sql.verdict(), serviceHolds ? "holds" : "BROKEN"), null, data(
+                            "acknowledged", load.answered().size(), "recorded", counts[0], "acknowledgedFound", counts[1], "failures", load
+                                    .failures(),
+                            "conservationHolds", sql.holds(), "conservation", sql.detail(), "serviceConservationHolds",
+                            serviceHolds, "serviceConservationMs", round(serviceCheckMillis, 1)));
+
+            // 4. From each REST answer (and from the transaction's own time) until the plain consumer read the event.
+            Histogram fromAnswer = Report.histogram();
+            Histogram fromTransaction = Report.histogram();
+            int beforeAnswer = 0;
+            for (Map.Entry<String, Long> a : load.answered().entrySet()) {
+                TransactionFeed.Arrival arrival = feed.arrival(a.getKey());
+                if (arrival != null) {
+                    long micros = (arrival.readNanos() - a.getValue()) / 1_000;
+                    beforeAnswer += micros < 0 ? 1 : 0;
+                    Report.record(fromAnswer, micros);
+                    Report.record(fromTransaction, Duration.between(arrival.transactionAt(), arrival.readAt()).toNanos() / 1_000);
                 }
             }
-            System.out.printf("       %-62s p50 %7.2f ms, p99 %7.2f ms  (%s)%n", q.getKey(), h.getValueAtPercentile(50) / 1000.0,
-                    h.getValueAtPercentile(99) / 1000.0, describe(last.body()));
+            double floorP50 = roundTrip.getValueAtPercentile(50);
+            String readCount = String.format("%,d of %,d read%s", read, load.answered().size(), beforeAnswer == 0
+                    ? ""
+                    : String.format(", %d before their answer, counted 0", beforeAnswer));
+            report.row(PROPAGATION, String.format("REST answer -> event read, %d client%s", clients, plural), Report.p50p99(fromAnswer) + " ("
+                    + readCount + ")", floor, String.format("x%.1f", fromAnswer.getValueAtPercentile(50) / floorP50),
+                    data("clients", clients,
+                            "read", read, "acknowledged", load.answered().size(), "readBeforeAnswer", beforeAnswer, "latency", Report
+                                    .percentiles(fromAnswer),
+                            "brokerRoundTrip", Report.percentiles(roundTrip)));
+            report.row(PROPAGATION, String.format("transaction's time (DB clock) -> event read, %d client%s", clients, plural), Report.p50p99(
+                    fromTransaction), floor, String.format("x%.1f", fromTransaction.getValueAtPercentile(50) / floorP50),
+                    data("clients", clients,
+                            "latency", Report.percentiles(fromTransaction)));
+            System.out.printf("  %d client%s: %.0f transfers/s%s; acknowledged %,d, recorded %,d, found %,d, failed %s; conservation %s (%s); "
+                    + "events %s%n", clients, plural, tps, pg == null ? "" : String.format(" beside pgbench's %.0f tps", pg.tps()),
+                    load.answered()
+                            .size(),
+                    counts[0], counts[1], load.failures(), sql.verdict(), sql.detail(), readCount);
         }
+    }
 
-        // --- Sanity: conservation of the registry (issued = held + retired + cancelled, no overlapping blocks).
+    /** What one load did: each acknowledged transaction with the instant ({@code System.nanoTime()}) its answer arrived. */
+    private record Load(Map<String, Long> answered, Map<String, Integer> failures, Histogram latency, double seconds) {}
+
+    /** {@code clients} clients, each sending one credit at a time from its own sender to the receivers in turn, for {@code seconds}. */
+    private Load load(int clients, int seconds) throws Exception {
+        Map<String, Long> answered = new ConcurrentHashMap<>();
+        Map<String, Integer> failures = new ConcurrentHashMap<>();
+        AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
-        Answer conservation = send("GET", "/api/ledger/conservation?registry=" + CC, null);
-        expect(conservation, 200, "/api/ledger/conservation");
-        JsonNode c = JSON.readTree(conservation.body());
-        JsonNode registry = c.path("registries").path(0);
-        System.out.printf("  conservation of %s: holds=%s (issued %,d, held %,d; %d overlaps; checked in %.0f ms)%n", CC, c.path("holds").asText(),
-                registry.path("issued").asLong(), registry.path("held").asLong(), c.path("overlaps").size(), millis(start));
-    }
-
-    // --- REST
-
-    private record Account(String id, String number) {}
-
-    private record Answer(int status, String body) {}
-
-    private record Requested(String id, double millis) {}
-
-    private Answer send(String method, String path, String json) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(120))
-                .header("Authorization", "Bearer " + token);
-        if (json == null) {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-        }
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(r.statusCode(), r.body());
-    }
-
-    private static void expect(Answer a, int status, String what) {
-        if (a.status() != status) {
-            throw new IllegalStateException(what + " answered " + a.status() + ": " + a.body());
-        }
-    }
-
-    private void awaitStatus(String path, int status, Duration within) throws Exception {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (send("GET", path, null).status() != status) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(path + " did not answer " + status + " within " + within);
+        long end = start + Duration.ofSeconds(seconds).toNanos();
+        Histogram latency = Report.histogram();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<Histogram>> running = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                Account from = senders.get(c);
+                running.add(pool.submit(() -> {
+                    Histogram own = Report.histogram();
+                    while (System.nanoTime() < end) {
+                        Account to = receivers.get(next.getAndIncrement() % receivers.size());
+                        String body = CreditIssuanceApi.JSON.writeValueAsString(Map.of("fromAccount", from.number(), "toAccount", to.number(),
+                                "quantity", 1));
+                        long sent = System.nanoTime();
+                        Answer a;
+                        try {
+                            a = api.send("POST", "/api/transfers", body);
+                        } catch (IOException e) {
+                            failures.merge(e.getClass().getSimpleName(), 1, Integer::sum);
+                            continue;
+                        }
+                        long answeredAt = System.nanoTime();
+                        if (a.status() == 201) {
+                            answered.put(CreditIssuanceApi.JSON.readTree(a.body()).path("id").asText(), answeredAt);
+                            Report.record(own, (answeredAt - sent) / 1_000);
+                        } else {
+                            failures.merge("HTTP " + a.status(), 1, Integer::sum);
+                        }
+                    }
+                    return own;
+                }));
             }
-            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-        }
-    }
-
-    private Account openAccount(String identifier) throws Exception {
-        Answer a = send("POST", "/api/registries/" + CC + "/accounts", JSON.writeValueAsString(Map.of("holder", "Holder " + identifier,
-                "holderIdentifier", identifier, "contactEmail", "registry@holder.example")));
-        expect(a, 201, "open account " + identifier);
-        JsonNode n = JSON.readTree(a.body());
-        return new Account(n.path("id").asText(), n.path("number").asText());
-    }
-
-    /**
-     * Requests the issuance of a verified period; retries (for up to a minute) only while the country, the project or the
-     * verification has not arrived through Kafka yet. Returns the issuance's id and the latency of the request that
-     * created it.
-     */
-    private Requested requestIssuance(Period p) throws Exception {
-        String body = JSON.writeValueAsString(Map.of("projectReference", p.project().reference(), "monitoringPeriodStart", p.start().toString(),
-                "monitoringPeriodEnd", p.end().toString()));
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            long start = System.nanoTime();
-            Answer a = send("POST", "/api/issuances", body);
-            if (a.status() == 201) {
-                return new Requested(JSON.readTree(a.body()).path("id").asText(), millis(start));
+            for (Future<Histogram> f : running) {
+                latency.add(f.get());
             }
-            boolean notArrived = a.status() == 422 && (a.body().contains("JCM-ISS-002") || a.body().contains("JCM-ISS-003")
-                    || a.body().contains("JCM-ISS-005"));
-            if (!notArrived || System.nanoTime() > deadline) {
-                throw new IllegalStateException("POST /api/issuances answered " + a.status() + ": " + a.body());
-            }
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        } finally {
+            pool.shutdownNow();
         }
+        return new Load(answered, failures, latency, seconds(start));
     }
 
-    private void decide(String issuance, Period p, String account, long quantity) throws Exception {
-        String body = JSON.writeValueAsString(Map.of("decisionReference", "JC-" + p.project().reference() + "-" + p.start(), "decidedOn",
-                p.end().plusMonths(4).toString(), "lines", List.of(Map.of("registry", CC, "account", account, "vintage", p.vintage(), "quantity",
-                        quantity))));
-        expect(send("POST", "/api/issuances/" + issuance + "/decision", body), 200, "decision of " + issuance);
-    }
-
-    /** What a query answered, in a few words: how many issuances or blocks. */
-    private static String describe(String body) throws IOException {
-        JsonNode n = JSON.readTree(body);
-        if (n.has("issuances")) {
-            return n.path("issuances").size() + " issuances a page";
-        }
-        int blocks = n.path("blocks").size();
-        return String.format("%,d block%s held, %,d credits", blocks, blocks == 1 ? "" : "s", n.path("total").asLong());
-    }
-
-    // --- The other services' events, published as the broker's operator
-
-    /** A one-day monitoring period of a project, verified for {@code tonnes} of the vintage of its year. */
-    private record Period(ProjectSnapshot project, LocalDate start, LocalDate end) {
-
-        static Period day(int index) {
-            LocalDate start = LocalDate.of(2019, 1, 1).plusDays(2L * index);
-            return new Period(null, start, start);
-        }
-
-        int vintage() {
-            return start.getYear();
-        }
-    }
-
-    /** Publishes CloudEvents as the other services' relays do (structured mode, with the content-type header). */
-    private static final class Events implements AutoCloseable {
-
-        private final KafkaProducer<String, String> producer;
-        private final List<Future<RecordMetadata>> sent = new ArrayList<>();
-
-        Events(KafkaBroker broker) {
-            Properties props = broker.adminCredentials().clientProperties(broker.bootstrapServers());
-            props.put(ProducerConfig.ACKS_CONFIG, "all");
-            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
-            producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
-        }
-
-        void activate(String cc, String alpha3, String name) throws Exception {
-            CountrySnapshot country = new CountrySnapshot(cc, alpha3, name, CountryState.ACTIVE, 4, LocalDate.of(2015, 1, 1), LocalDate.of(2015, 1,
-                    1), LocalDate.of(2015, 6, 1), new CountrySnapshot.RegistryIdentity(cc, alpha3 + "01", CountrySnapshot.Hosting.HOSTED), null,
-                    List.of(), null);
-            publish(Topics.COUNTRIES, cc, CODEC.encode(UUID.randomUUID(), "/jcm/country-onboarding", "PartnerCountryActivated", cc, Instant.now(),
-                    new CountryEvent.PartnerCountryActivated(country, "operator", country.activatedOn())));
-            flush();
-        }
-
-        ProjectSnapshot registerProject(String cc, String reference) {
-            List<ProjectSnapshot.Participant> participants = List.of(new ProjectSnapshot.Participant("Government-backed developer of " + cc, cc,
-                    "PROJECT_PARTICIPANT", true, null));
-            ProjectSnapshot project = new ProjectSnapshot(UUID.randomUUID().toString(), cc + "_PIN" + reference.substring(2), reference,
-                    "Project " + reference, cc, UUID.randomUUID().toString(), cc + "_AM001", 1, 1, ProjectState.REGISTERED, 7, participants,
-                    new ProjectSnapshot.Period(LocalDate.of(2018, 1, 1), LocalDate.of(2030, 12, 31)), 500, new ProjectSnapshot.CreditAllocation(
-                            new BigDecimal("50"), new BigDecimal("0"), new BigDecimal("50")),
-                    null, List.of(), LocalDate.of(2017, 1, 1), null, null, null, null, new JcDecision("JC-" + cc + "-REG", LocalDate.of(2017, 9,
-                            1)),
-                    null, null);
-            publish(Topics.PROJECTS, project.id(), CODEC.encode(UUID.randomUUID(), "/jcm/project-registry", "ProjectRegistered", project.id(),
-                    Instant.now(), new ProjectEvent.ProjectRegistered(project, "operator", project.registration())));
-            return project;
-        }
-
-        /** Publishes a positive verification of one period of {@code project}: {@code tonnes} of the period's vintage. */
-        Period verify(ProjectSnapshot project, Period day, long tonnes) {
-            Period p = new Period(project, day.start(), day.end());
-            List<ProjectEvent.VintageAmount> amounts = List.of(new ProjectEvent.VintageAmount(p.vintage(), tonnes));
-            ProjectEvent.ReductionsVerified event = new ProjectEvent.ReductionsVerified(project, "operator", UUID.randomUUID().toString(), null,
-                    project.reference(), project.hostCountry(), project.methodologyReference(), UUID.randomUUID().toString(),
-                    new ProjectSnapshot.Period(p.start(), p.end()), amounts, tonnes, "TPE-" + project.hostCountry() + "-1", "Verifier "
-                            + project.hostCountry(),
-                    p.end().plusMonths(3), new DocumentReference("MONITORING_REPORT", "https://jcm.example/mr.pdf", SHA), new DocumentReference(
-                            "VERIFICATION_REPORT", "https://jcm.example/vr.pdf", SHA),
-                    project.creditAllocation());
-            publish(Topics.PROJECTS, project.id(), CODEC.encode(UUID.randomUUID(), "/jcm/project-registry", "ReductionsVerified", project.id(),
-                    Instant.now(), event));
-            return p;
-        }
-
-        private void publish(String topic, String key, String value) {
-            sent.add(producer.send(new ProducerRecord<>(topic, null, key, value, List.of(new RecordHeader("content-type",
-                    "application/cloudevents+json".getBytes(StandardCharsets.UTF_8))))));
-        }
-
-        /** Waits until the broker has every event published so far. */
-        void flush() throws Exception {
-            producer.flush();
-            for (Future<RecordMetadata> f : sent) {
-                f.get(30, TimeUnit.SECONDS);
-            }
-            sent.clear();
-        }
-
-        @Override
-        public void close() {
-            producer.close(Duration.ofSeconds(10));
-        }
-    }
-
-    // --- pgbench on the same server
-
-    /**
-     * Initialises a database of its own with {@code pgbench -i -s scale} and runs the TPC-B-like script at {@code clients}
-     * clients over TCP as the server's admin; returns a line describing the result (with "tps = ...").
-     */
-    private static String pgbench(PostgresServer postgres, int clients, Path work) throws Exception {
-        String binary = System.getProperty("jcm.bench.pgbench", "/usr/lib/postgresql/15/bin/pgbench");
-        int scale = Integer.getInteger("jcm.bench.pgbench-scale", 8);
-        int duration = Integer.getInteger("jcm.bench.pgbench-seconds", 30);
-        if (!Files.isExecutable(Path.of(binary))) {
-            return "pgbench: " + binary + " not found, skipped (-Djcm.bench.pgbench=/path/to/pgbench)";
-        }
-        Matcher url = Pattern.compile("jdbc:postgresql://([^:/?]+)(?::(\\d+))?/").matcher(postgres.adminUrl());
-        if (!url.find()) {
-            return "pgbench: cannot read host and port from " + postgres.adminUrl() + ", skipped";
-        }
-        postgres.createDatabaseIfAbsent("pgbench");
-        List<String> connection = List.of("-h", url.group(1), "-p", url.group(2) == null ? "5432" : url.group(2), "-U", postgres.adminUser());
-        long initStart = System.nanoTime();
-        runPgbench(binary, connection, List.of("-i", "-q", "-s", Integer.toString(scale)), postgres.adminPassword(), work.resolve(
-                "pgbench-init.log"));
-        double initSeconds = seconds(initStart);
-        String out = runPgbench(binary, connection, List.of("-c", Integer.toString(clients), "-j", Integer.toString(Math.min(clients, 2)), "-T",
-                Integer.toString(duration), "-b", "tpcb-like"), postgres.adminPassword(), work.resolve("pgbench.log"));
-        Matcher tps = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)").matcher(out);
-        Matcher latency = Pattern.compile("latency average = ([0-9.]+) ms").matcher(out);
-        if (!tps.find()) {
-            return "pgbench: no tps in its output, see " + work.resolve("pgbench.log");
-        }
-        return String.format("pgbench tpcb-like on the same server, %d clients, -j %d, %d s, scale %d (initialised in %.0f s): tps = %.0f%s",
-                clients, Math.min(clients, 2), duration, scale, initSeconds, Double.parseDouble(tps.group(1)), latency.find()
-                        ? ", latency average " + latency.group(1) + " ms"
-                        : "");
-    }
-
-    private static String runPgbench(String binary, List<String> connection, List<String> options, String password, Path log) throws Exception {
-        List<String> command = new ArrayList<>(List.of(binary));
-        command.addAll(options);
-        command.addAll(connection);
-        command.add("pgbench");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("PGPASSWORD", password);
-        Process p = builder.start();
-        if (!p.waitFor(30, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-        }
-        if (p.isAlive() || p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed; see " + log + ":\n" + Files.readString(log));
-        }
-        return Files.readString(log);
-    }
-
-    private static double pgbenchTps(String line) {
-        Matcher m = Pattern.compile("tps = ([0-9.]+)").matcher(line);
-        return m.find() ? Double.parseDouble(m.group(1)) : 0;
-    }
-
-    /** How big the ledger is, read straight from the service's tables as the server's admin. */
-    private static String ledgerSize(PostgresServer postgres, Account sender, Instant asOf) throws Exception {
+    private long maxSeq() throws Exception {
         try (Connection c = postgres.adminConnection("bench");
                 Statement s = c.createStatement();
-                PreparedStatement history = c.prepareStatement(
-                        "SELECT count(*) FROM credit_issuance.unit_block WHERE account_id = ? AND opened_at <= ?")) {
-            List<String> counts = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery("SELECT type, count(*) FROM credit_issuance.ledger_transaction GROUP BY type ORDER BY type")) {
+                ResultSet rs = s.executeQuery(
+                        "SELECT coalesce(max(seq), 0) FROM credit_issuance.ledger_transaction")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Internal transfers recorded after {@code seqBefore}, and how many of {@code acknowledged} the ledger has. */
+    private long[] ledgerCounts(long seqBefore, Set<String> acknowledged) throws Exception {
+        try (Connection c = postgres.adminConnection("bench");
+                PreparedStatement recorded = c.prepareStatement(
+                        "SELECT count(*) FROM credit_issuance.ledger_transaction WHERE type = 'INTERNAL_TRANSFER' AND seq > ?");
+                PreparedStatement found = c.prepareStatement("SELECT count(*) FROM credit_issuance.ledger_transaction WHERE id = ANY(?)")) {
+            recorded.setLong(1, seqBefore);
+            found.setArray(1, c.createArrayOf("uuid", acknowledged.stream().map(UUID::fromString).toArray()));
+            long[] counts = new long[2];
+            try (ResultSet rs = recorded.executeQuery()) {
+                rs.next();
+                counts[0] = rs.getLong(1);
+            }
+            try (ResultSet rs = found.executeQuery()) {
+                rs.next();
+                counts[1] = rs.getLong(1);
+            }
+            return counts;
+        }
+    }
+
+    /** Conservation by the benchmark's own SQL: per registry, issued = held + retired + cancelled (current blocks). */
+    private record Conservation(boolean holds, String detail) {
+
+        String verdict() {
+            return holds ? "holds" : "BROKEN (" + detail + ")";
+        }
+    }
+
+    private Conservation conservation() throws Exception {
+        try (Connection c = postgres.adminConnection("bench"); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                WITH issued AS (SELECT registry_code, sum(quantity) AS issued FROM credit_issuance.issuance_line GROUP BY 1),
+                     current AS (
+                         SELECT a.registry_code,
+                                sum(upper(b.serials) - lower(b.serials)) FILTER (WHERE a.type IN ('GOVERNMENT_HOLDING', 'ENTITY_HOLDING')) AS held,
+                                sum(upper(b.serials) - lower(b.serials)) FILTER (WHERE a.type = 'RETIREMENT') AS retired,
+                                sum(upper(b.serials) - lower(b.serials)) FILTER (WHERE a.type = 'CANCELLATION') AS cancelled
+                         FROM credit_issuance.unit_block b JOIN credit_issuance.account a ON a.id = b.account_id
+                         WHERE b.closed_by IS NULL GROUP BY 1),
+                     external AS (SELECT count(*) AS n FROM credit_issuance.ledger_transaction WHERE type = 'EXTERNAL_TRANSFER')
+                SELECT coalesce(i.registry_code, c.registry_code), coalesce(i.issued, 0), coalesce(c.held, 0), coalesce(c.retired, 0),
+                       coalesce(c.cancelled, 0), (SELECT n FROM external)
+                FROM issued i FULL JOIN current c ON c.registry_code = i.registry_code ORDER BY 1""")) {
+            boolean holds = true;
+            List<String> parts = new ArrayList<>();
+            while (rs.next()) {
+                boolean ok = rs.getBigDecimal(2).equals(rs.getBigDecimal(3).add(rs.getBigDecimal(4)).add(rs.getBigDecimal(5)));
+                // No external transfer in this benchmark: were there any, they would enter the balance as the service's check has it.
+                ok &= rs.getLong(6) == 0;
+                holds &= ok;
+                parts.add(String.format("%s issued %,d = held %,d + retired %,d + cancelled %,d %s", rs.getString(1), rs.getBigDecimal(2)
+                        .longValue(), rs.getBigDecimal(3).longValue(), rs.getBigDecimal(4).longValue(), rs.getBigDecimal(5).longValue(),
+                        ok
+                                ? "holds"
+                                : "BROKEN"));
+            }
+            return new Conservation(holds, String.join("; ", parts));
+        }
+    }
+
+    // --- 3. Auditor queries over ledgers of 10^5 and 10^6 transactions
+
+    private void auditorQueries() throws Exception {
+        BulkLedger bulk = new BulkLedger(db, CC, settings.bulkBatch(), settings.bulkWriters());
+        List<UUID> bulkSenderIds = bulkSenders.stream().map(a -> UUID.fromString(a.id())).toList();
+        List<UUID> bulkReceiverIds = bulkReceivers.stream().map(a -> UUID.fromString(a.id())).toList();
+        int continued = 0;
+        for (long size : settings.ledgerSizes()) {
+            // All but one by SQL; the last through REST, from a bulk sender: the service carries on from the rows SQL wrote.
+            BulkLedger.Growth growth = bulk.growTo(size - 1, bulkSenderIds, bulkReceiverIds);
+            Account from = bulkSenders.get(continued++ % bulkSenders.size());
+            JsonNode carriedOn = CreditIssuanceApi.JSON.readTree(CreditIssuanceApi.expect(api.send("POST", "/api/transfers", CreditIssuanceApi.JSON
+                    .writeValueAsString(Map.of("fromAccount", from.number(), "toAccount", bulkReceivers.get(0).number(), "quantity", 1))), 201,
+                    "a transfer from bulk sender " + from.number()).body());
+            String label = label(size);
+            Map<String, Long> made = ledgerMakeUp();
+            Conservation sql = conservation();
+            String makeUp = String.format("%,d by REST (%,d issuance transactions, %,d transfers) + %,d transfers by SQL", made.get("rest"),
+                    made.get("restIssuances"), made.get("restTransfers"), made.get("sql"));
+            String written = String.format("SQL: %,d written in %.0f s + VACUUM ANALYZE %.0f s; conservation (SQL): %s", growth.added(), growth
+                    .writeSeconds(), growth.vacuumSeconds(), sql.verdict());
+            Map<String, Object> numbers = data("transactions", made.get("total"), "byRest", made.get("rest"), "restIssuances", made.get(
+                    "restIssuances"), "restTransfers", made.get("restTransfers"), "bySql", made.get("sql"), "sqlAddedNow", growth.added(),
+                    "sqlWriteSeconds", round(growth.writeSeconds(), 1), "vacuumAnalyzeSeconds", round(growth.vacuumSeconds(), 1));
+            numbers.putAll(data("blockRows", made.get("blocks"), "conservationHolds", sql.holds(), "conservation", sql.detail(),
+                    "restTransferAfterSql", carriedOn.path("id").asText()));
+            report.row(QUERIES, "ledger of " + label + " transactions", makeUp, written, null, numbers);
+            System.out.printf("  ledger of %,d transactions: %,d added by SQL in %.1f s (+ VACUUM ANALYZE %.1f s), then one through REST from %s"
+                    + " (closed block %s); conservation %s (%s)%n", made.get("total"), growth.added(), growth.writeSeconds(), growth.vacuumSeconds(),
+                    from.number(), carriedOn.path("closedBlocks"), sql.verdict(), sql.detail());
+
+            Instant middle = middleInstant();
+            String asOf = URLEncoder.encode(middle.toString(), StandardCharsets.UTF_8);
+            List<Long> serials = movedSerials(settings.queries() + settings.queryWarmUp());
+            Measured floor = measure(i -> "/api/registries/" + CC, null);
+            String limit = "GET /api/registries/" + CC + ": " + Report.p50p95p99(floor.latency());
+            queryRow(label, "issuance history, first page of 100", measure(i -> "/api/issuances?country=" + CC + "&limit=100", null), null, floor,
+                    limit);
+            queryRow(label, "issuance history, one project's page", measure(i -> "/api/issuances?country=" + CC + "&project=" + CC
+                    + "001&limit=100", null), null, floor, limit);
+            queryRow(label, "lineage of a random transferred serial", measure(i -> "/api/blocks?registry=" + CC + "&serial=" + serials.get(i
+                    % serials.size()), n -> n.path("steps").size()), "steps", floor, limit);
+            queryRow(label, "holdings as of mid-ledger, a receiver", measure(i -> "/api/accounts/" + bulkReceivers.get(i % bulkReceivers.size())
+                    .id() + "/holdings?asOf=" + asOf, n -> n.path("blocks").size()), "blocks", floor, limit);
+            queryRow(label, "holdings as of mid-ledger, a sender", measure(i -> "/api/accounts/" + bulkSenders.get(i % bulkSenders.size()).id()
+                    + "/holdings?asOf=" + asOf, n -> n.path("blocks").size()), "blocks", floor, limit);
+        }
+    }
+
+    private void queryRow(String ledger, String what, Measured m, String unit, Measured floor, String limit) {
+        double ratio = m.latency().getValueAtPercentile(50) / (double) floor.latency().getValueAtPercentile(50);
+        String value = Report.p50p95p99(m.latency()) + (unit == null ? "" : String.format(" (mean %.1f %s)", m.meanSize(), unit));
+        Map<String, Object> numbers = data("ledger", ledger, "query", what, "latency", Report.percentiles(m.latency()), "meanSize", unit == null
+                ? null
+                : round(m.meanSize(), 1), "sizeUnit", unit, "floor", Report.percentiles(floor.latency()));
+        report.row(QUERIES, String.format("  %s: %s", ledger, what), value, limit, String.format("x%.1f at p50", ratio), numbers);
+    }
+
+    /** A query's latencies (µs) and the mean size of its answers (steps or blocks). */
+    private record Measured(Histogram latency, double meanSize) {}
+
+    /** One client: {@code jcm.bench.query-warmup} requests, then {@code jcm.bench.queries} timed; request {@code i} reads {@code path(i)}. */
+    private Measured measure(IntFunction<String> path, ToIntFunction<JsonNode> size) throws Exception {
+        Histogram h = Report.histogram();
+        long sizes = 0;
+        for (int i = 0; i < settings.queryWarmUp() + settings.queries(); i++) {
+            String p = path.apply(i);
+            long start = System.nanoTime();
+            Answer a = api.get(p);
+            long micros = (System.nanoTime() - start) / 1_000;
+            CreditIssuanceApi.expect(a, 200, p);
+            if (i >= settings.queryWarmUp()) {
+                Report.record(h, micros);
+                sizes += size == null ? 0 : size.applyAsInt(CreditIssuanceApi.JSON.readTree(a.body()));
+            }
+        }
+        return new Measured(h, settings.queries() == 0 ? 0 : sizes / (double) settings.queries());
+    }
+
+    /** How the ledger was made: transactions by REST (issuances, transfers) and by SQL, and its block rows. */
+    private Map<String, Long> ledgerMakeUp() throws Exception {
+        try (Connection c = postgres.adminConnection("bench"); PreparedStatement p = c.prepareStatement("""
+                SELECT count(*), count(*) FILTER (WHERE actor = ?), count(*) FILTER (WHERE actor <> ? AND type = 'ISSUANCE'),
+                       count(*) FILTER (WHERE actor <> ? AND type = 'INTERNAL_TRANSFER'),
+                       (SELECT count(*) FROM credit_issuance.unit_block)
+                FROM credit_issuance.ledger_transaction""")) {
+            p.setString(1, BulkLedger.ACTOR);
+            p.setString(2, BulkLedger.ACTOR);
+            p.setString(3, BulkLedger.ACTOR);
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                Map<String, Long> m = new LinkedHashMap<>();
+                m.put("total", rs.getLong(1));
+                m.put("sql", rs.getLong(2));
+                m.put("rest", rs.getLong(1) - rs.getLong(2));
+                m.put("restIssuances", rs.getLong(3));
+                m.put("restTransfers", rs.getLong(4));
+                m.put("blocks", rs.getLong(5));
+                return m;
+            }
+        }
+    }
+
+    /** The time of the ledger's middle transaction (by sequence): the instant holdings are asked for. */
+    private Instant middleInstant() throws Exception {
+        try (Connection c = postgres.adminConnection("bench"); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                SELECT at FROM credit_issuance.ledger_transaction ORDER BY seq
+                OFFSET (SELECT count(*) / 2 FROM credit_issuance.ledger_transaction) LIMIT 1""")) {
+            rs.next();
+            return rs.getTimestamp(1).toInstant();
+        }
+    }
+
+    /** A uniform sample of serials that internal transfers moved (through REST or SQL). */
+    private List<Long> movedSerials(int n) throws Exception {
+        try (Connection c = postgres.adminConnection("bench"); PreparedStatement p = c.prepareStatement("""
+                SELECT lower(serials) FROM credit_issuance.unit_block WHERE registry_code = ? AND origin = 'MOVED' ORDER BY random() LIMIT ?""")) {
+            p.setString(1, CC);
+            p.setInt(2, n);
+            List<Long> serials = new ArrayList<>();
+            try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
-                    counts.add(String.format("%,d %s", rs.getLong(2), rs.getString(1)));
+                    serials.add(rs.getLong(1));
                 }
             }
-            try (ResultSet rs = s.executeQuery("SELECT count(*), count(*) FILTER (WHERE closed_by IS NULL) FROM credit_issuance.unit_block")) {
-                rs.next();
-                counts.add(String.format("%,d block rows (%,d current)", rs.getLong(1), rs.getLong(2)));
-            }
-            history.setObject(1, UUID.fromString(sender.id()));
-            history.setObject(2, Timestamp.from(asOf));
-            try (ResultSet rs = history.executeQuery()) {
-                rs.next();
-                counts.add(String.format("the sender queried below had %,d block rows opened by the middle instant", rs.getLong(1)));
-            }
-            return String.join(", ", counts);
+            return serials;
         }
     }
 
@@ -555,7 +690,7 @@ public final class LedgerBenchmark {
             List<String> settings = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("SHOW server_version")) {
                 rs.next();
-                settings.add(rs.getString(1));
+                settings.add("PostgreSQL " + rs.getString(1));
             }
             for (String name : List.of("fsync", "synchronous_commit", "shared_buffers", "max_connections")) {
                 try (ResultSet rs = s.executeQuery("SHOW " + name)) {
@@ -581,15 +716,26 @@ public final class LedgerBenchmark {
         T apply(int index) throws Exception;
     }
 
-    @FunctionalInterface
-    private interface ClientTask {
-
-        void run(int client, int index, Histogram latency) throws Exception;
-    }
-
     /** Runs {@code task(0..total-1)} on {@code threads} threads, each taking the next index; fails on the first failure. */
     private static void parallel(int threads, int total, Task task) throws Exception {
-        parallelPerClient(threads, total, (client, i, latency) -> task.run(i), null);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicInteger next = new AtomicInteger();
+        List<Future<Void>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            futures.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                    task.run(i);
+                }
+                return null;
+            }));
+        }
+        try {
+            for (Future<Void> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static <T> List<T> parallelMap(int threads, int total, Mapper<T> mapper) throws Exception {
@@ -601,31 +747,39 @@ public final class LedgerBenchmark {
         return results.stream().map(AtomicReference::get).toList();
     }
 
-    /** As {@link #parallel}, telling each task its client (thread) number; each client records into a histogram of its own. */
-    private static void parallelPerClient(int clients, int total, ClientTask task, Histogram into) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        AtomicInteger next = new AtomicInteger();
-        List<Future<Histogram>> futures = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            int client = c;
-            futures.add(pool.submit(() -> {
-                Histogram own = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
-                for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
-                    task.run(client, i, own);
-                }
-                return own;
-            }));
+    private static <T> List<List<T>> groups(List<T> all, int size) {
+        List<List<T>> groups = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += size) {
+            groups.add(all.subList(i, Math.min(all.size(), i + size)));
         }
-        try {
-            for (Future<Histogram> f : futures) {
-                Histogram h = f.get();
-                if (into != null) {
-                    into.add(h);
-                }
-            }
-        } finally {
-            pool.shutdownNow();
+        return groups;
+    }
+
+    private static Map<String, Object> settingsMap(Settings s) {
+        return data("clients", s.clients(), "loadSeconds", s.loadSeconds(), "warmUpSeconds", s.warmUpSeconds(), "pgbenchSeconds", s
+                .pgbenchSeconds(), "pgbenchScale", s.pgbenchScale(), "repetitions", s.repetitions(), "issuanceSizes", s.issuanceSizes(), "history",
+                s.history(), "receivers", s.receivers(), "funding", s.funding(), "ledgerSizes", s.ledgerSizes(), "bulkSenders", s.bulkSenders(),
+                "bulkReceivers", s.bulkReceivers(), "bulkFunding", s.bulkFunding(), "bulkBatch", s.bulkBatch(), "bulkWriters", s.bulkWriters(),
+                "queries", s.queries(),
+                "queryWarmUp", s.queryWarmUp(), "roundTrips", s.roundTrips(), "allServices", s.allServices(), "durable", s.durable(),
+                "serviceHeap", s.serviceHeap(), "otherServicesHeap", s.otherServicesHeap());
+    }
+
+    /** An ordered map of alternating keys and values (nulls allowed, unlike Map.of). */
+    private static Map<String, Object> data(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
+        return m;
+    }
+
+    /** 1, 10^3, 10^6, 10^9 as an auditor reads them. */
+    private static String label(long n) {
+        if (n >= 1_000 && Long.toString(n).matches("10*")) {
+            return "10^" + (Long.toString(n).length() - 1);
+        }
+        return String.format("%,d", n);
     }
 
     private static double median(List<Double> values) {
@@ -636,16 +790,9 @@ public final class LedgerBenchmark {
         return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 
-    private static double min(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
-    }
-
-    private static double max(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
-    }
-
-    private static double millis(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e6;
+    private static double round(double value, int digits) {
+        double scale = Math.pow(10, digits);
+        return Math.round(value * scale) / scale;
     }
 
     private static double seconds(long startNanos) {

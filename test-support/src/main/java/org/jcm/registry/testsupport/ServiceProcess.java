@@ -143,6 +143,19 @@ public final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
+    /** The service's JVM (the child process itself: {@code java -jar}, no wrapper), e.g. to read its memory from /proc. */
+    public long pid() {
+        if (process == null) {
+            throw new IllegalStateException(service.dir + " was not started");
+        }
+        return process.pid();
+    }
+
+    /** Its log file, where Quarkus writes "started in". */
+    public Path log() {
+        return log;
+    }
+
     public boolean isAlive() {
         return process != null && process.isAlive();
     }
