@@ -32,9 +32,11 @@ public final class Aggregates {
         if (id == null) {
             return Optional.empty();
         }
-        T managed = managedInstance(em, type, id);
+        SessionImplementor session = em.unwrap(SessionImplementor.class);
+        EntityPersister persister = session.getFactory().getMappingMetamodel().getEntityDescriptor(type);
+        T managed = type.cast(session.getPersistenceContextInternal().getEntity(session.generateEntityKey(id, persister)));
         if (managed != null) {
-            if (persister(em, type).hasCollections()) {
+            if (persister.hasCollections()) {
                 // Lock the row, then reload it: a refresh with a lock mode takes Hibernate's follow-on locking path, which
                 // fails (NullPointerException) on an aggregate with a loaded collection (a country with its TPEs).
                 em.lock(managed, mode);
@@ -46,14 +48,5 @@ public final class Aggregates {
             return Optional.of(managed);
         }
         return Optional.ofNullable(em.find(type, id, mode));
-    }
-
-    private static <T> T managedInstance(EntityManager em, Class<T> type, Object id) {
-        SessionImplementor session = em.unwrap(SessionImplementor.class);
-        return type.cast(session.getPersistenceContextInternal().getEntity(session.generateEntityKey(id, persister(em, type))));
-    }
-
-    private static EntityPersister persister(EntityManager em, Class<?> type) {
-        return em.unwrap(SessionImplementor.class).getFactory().getMappingMetamodel().getEntityDescriptor(type);
     }
 }
