@@ -34,6 +34,8 @@ public class JcmTestInfrastructure implements QuarkusTestResourceLifecycleManage
         config.put("quarkus.datasource.jdbc.url", db.jdbcUrl());
         config.put("quarkus.datasource.username", db.username());
         config.put("quarkus.datasource.password", db.password());
+        config.put("quarkus.flyway.username", db.ownerUsername());
+        config.put("quarkus.flyway.password", db.ownerPassword());
         config.put("kafka.bootstrap.servers", kafkaBootstrap());
         // The service runs as its own Kafka user, with its real ACLs (KafkaAccess), not as the broker's admin.
         KafkaCredentials kafka = TestInfra.serviceCredentials(KafkaAccess.Service.ofSchema(schema).user);
@@ -76,7 +78,7 @@ public class JcmTestInfrastructure implements QuarkusTestResourceLifecycleManage
                     System.getProperty(TestInfra.PG_ADMIN_USER), System.getProperty(TestInfra.PG_ADMIN_PASSWORD));
             String existing = System.getProperty(TestInfra.PG_DATABASE_URL + "." + schema);
             if (existing != null) {
-                return new PostgresServer.ServiceDatabase(existing, schema, schema, schema);
+                return PostgresServer.ServiceDatabase.of(existing, schema);
             }
             PostgresServer.ServiceDatabase db = postgres.provisionService(postgres.createDatabase(schema + "_test"), schema, schema);
             System.setProperty(TestInfra.PG_DATABASE_URL + "." + schema, db.jdbcUrl());

@@ -20,8 +20,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * server named by {@code JCM_POSTGRES_URL} (a JDBC URL of a database the given user may create roles and
  * databases from), {@code JCM_POSTGRES_USER} and {@code JCM_POSTGRES_PASSWORD}.
  *
- * <p>Each service gets its own schema and its own login role that owns that schema and nothing else, as in
- * production: a service can reach no other service's tables.
+ * <p>Each service gets its own schema, owned by a role that runs its migrations, and its own login role that owns nothing and
+ * may write only what the migrations grant it, as in production: a service can reach no other service's tables, nor
+ * rewrite its own append-only ones.
  */
 public final class PostgresServer implements AutoCloseable {
 
@@ -107,28 +108,42 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     /**
-     * Gives {@code schema} in {@code database} to a login role of the same name (password {@code password}),
-     * with no rights on any other schema, and returns the service's connection settings.
+     * Gives {@code schema} in {@code database} to an owner role ({@code <schema>_owner}, password {@code <password>_owner}),
+     * which runs the service's migrations, and lets the service's own login role (named as the schema, password
+     * {@code password}) use it without owning anything in it: what that role may do to each table is granted by the
+     * migrations (platform's {@code V0_12__least_privilege.sql}). Neither role has rights on any other schema. Returns the
+     * service's connection settings.
      *
-     * <p>Also creates, as the admin user, the extensions the services' migrations need and their roles may not
-     * create: {@code btree_gist} (in schema public, for credit-issuance's exclusion constraints). Idempotent, so each
-     * database gets it once however many services it holds.
+     * <p>A schema provisioned before the owner role existed (owned by the service role) passes, with everything in it, to the
+     * owner. Also creates, as the admin user, the extensions the services' migrations need and their roles may not create:
+     * {@code btree_gist} (in schema public, for credit-issuance's exclusion constraints). Idempotent, so each database gets
+     * it once however many services it holds.
      */
     public ServiceDatabase provisionService(String database, String schema, String password) {
         String role = identifier(schema);
+        String owner = identifier(schema + "_owner");
+        String ownerPassword = password + "_owner";
         try (Connection c = adminConnection(database); Statement s = c.createStatement()) {
-            s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "') THEN "
-                    + "CREATE ROLE " + role + " LOGIN PASSWORD '" + password.replace("'", "''") + "'; END IF; END $$");
+            for (String[] login : new String[][]{{role, password}, {owner, ownerPassword}}) {
+                s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + login[0] + "') THEN "
+                        + "CREATE ROLE " + login[0] + " LOGIN PASSWORD '" + login[1].replace("'", "''") + "'; END IF; END $$");
+                s.execute("ALTER ROLE " + login[0] + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS");
+                s.execute("ALTER ROLE " + login[0] + " IN DATABASE " + identifier(database) + " SET search_path = " + role);
+            }
             s.execute("REVOKE ALL ON SCHEMA public FROM PUBLIC");
             s.execute("REVOKE ALL ON DATABASE " + identifier(database) + " FROM PUBLIC");
             s.execute("GRANT CONNECT, TEMPORARY ON DATABASE " + identifier(database) + " TO " + role);
-            s.execute("CREATE SCHEMA IF NOT EXISTS " + role + " AUTHORIZATION " + role);
-            s.execute("ALTER ROLE " + role + " IN DATABASE " + identifier(database) + " SET search_path = " + role);
+            s.execute("GRANT CONNECT ON DATABASE " + identifier(database) + " TO " + owner);
+            s.execute("CREATE SCHEMA IF NOT EXISTS " + role + " AUTHORIZATION " + owner);
+            s.execute("DO $$ BEGIN IF EXISTS (SELECT FROM pg_namespace WHERE nspname = '" + role + "' AND nspowner = '" + role
+                    + "'::regrole) THEN ALTER SCHEMA " + role + " OWNER TO " + owner + "; REASSIGN OWNED BY " + role + " TO " + owner
+                    + "; END IF; END $$");
+            s.execute("GRANT USAGE ON SCHEMA " + role + " TO " + role);
             s.execute("CREATE EXTENSION IF NOT EXISTS btree_gist SCHEMA public");
         } catch (SQLException e) {
             throw new IllegalStateException("Could not provision schema " + schema + " in " + database, e);
         }
-        return new ServiceDatabase(jdbcUrl(database), role, password, schema);
+        return new ServiceDatabase(jdbcUrl(database), role, password, schema, owner, ownerPassword);
     }
 
     private static String identifier(String name) {
@@ -246,6 +261,15 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
-    /** How one service connects: its own role, owning its own schema. */
-    public record ServiceDatabase(String jdbcUrl, String username, String password, String schema) {}
+    /**
+     * How one service connects: its own role ({@code username}), and the role owning its schema, which runs its migrations
+     * ({@code ownerUsername}).
+     */
+    public record ServiceDatabase(String jdbcUrl, String username, String password, String schema, String ownerUsername, String ownerPassword) {
+
+        /** The service's settings for a database at {@code jdbcUrl} provisioned as {@link #provisionService} does, with development passwords. */
+        public static ServiceDatabase of(String jdbcUrl, String schema) {
+            return new ServiceDatabase(jdbcUrl, schema, schema, schema, schema + "_owner", schema + "_owner");
+        }
+    }
 }

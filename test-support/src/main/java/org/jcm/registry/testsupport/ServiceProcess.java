@@ -64,6 +64,8 @@ public final class ServiceProcess implements AutoCloseable {
                 "QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl(),
                 "QUARKUS_DATASOURCE_USERNAME", db.username(),
                 "QUARKUS_DATASOURCE_PASSWORD", db.password(),
+                "QUARKUS_FLYWAY_USERNAME", db.ownerUsername(),
+                "QUARKUS_FLYWAY_PASSWORD", db.ownerPassword(),
                 "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap,
                 "JCM_KAFKA_USERNAME", kafka.username(),
                 "JCM_KAFKA_PASSWORD", kafka.password());

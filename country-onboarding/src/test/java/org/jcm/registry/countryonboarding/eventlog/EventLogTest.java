@@ -1,11 +1,11 @@
 package org.jcm.registry.countryonboarding.eventlog;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.jcm.registry.testsupport.Api.given;
+import static org.jcm.registry.testsupport.Privileges.refusedToTheServiceRole;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -101,18 +101,37 @@ class EventLogTest {
     }
 
     @Test
-    void theServiceCannotDeleteOrRewriteItsLog() throws SQLException {
+    void theServiceRoleCanNeitherRewriteItsLogNorSwitchOffItsGuards() throws SQLException {
         onboard("UZ", "Uzbekistan", "2022-10-25");
         awaitChained();
-        try (Connection c = TestInfra.serviceConnection(SCHEMA); Statement s = c.createStatement()) {
-            assertThatThrownBy(() -> s.executeUpdate("DELETE FROM event_log WHERE aggregate_id = 'UZ'"))
-                    .hasMessageContaining("append-only");
-            assertThatThrownBy(() -> s.executeUpdate("UPDATE event_log SET message = '{}' WHERE aggregate_id = 'UZ'"))
-                    .hasMessageContaining("immutable");
-            assertThatThrownBy(() -> s.executeUpdate("UPDATE event_log SET hash = 'x' WHERE aggregate_id = 'UZ'"))
-                    .hasMessageContaining("already chained");
-            assertThatThrownBy(() -> s.executeUpdate("TRUNCATE event_log")).hasMessageContaining("append-only");
-        }
+        String entry = " WHERE aggregate_id = 'UZ'";
+        // Rows: no DELETE, no TRUNCATE, no content column updatable; the chain columns only once.
+        assertThat(refusedToTheServiceRole(SCHEMA, "DELETE FROM event_log" + entry)).contains("permission denied");
+        assertThat(refusedToTheServiceRole(SCHEMA, "TRUNCATE event_log")).contains("permission denied");
+        assertThat(refusedToTheServiceRole(SCHEMA, "UPDATE event_log SET message = '{}'" + entry)).contains("permission denied");
+        assertThat(refusedToTheServiceRole(SCHEMA, "UPDATE event_log SET hash = 'x'" + entry)).contains("already chained");
+        assertThat(refusedToTheServiceRole(SCHEMA, "UPDATE event_log SET published_at = now()" + entry)).contains("already published");
+        // An entry inserted already chained (at the head, with a fitting hash) or already published.
+        String content = "INSERT INTO event_log (event_id, topic, aggregate_type, aggregate_id, event_type, occurred_at, message";
+        String values = " VALUES (gen_random_uuid(), 't', 'x', 'UZ', 'Forged', now(), '{}'";
+        assertThat(refusedToTheServiceRole(SCHEMA, content + ", position, prev_hash, hash, chained_at)" + values
+                + ", (SELECT max(position) + 1 FROM event_log), (SELECT hash FROM event_log ORDER BY position DESC LIMIT 1), 'f', now())"))
+                .contains("permission denied");
+        assertThat(refusedToTheServiceRole(SCHEMA, content + ", published_at)" + values + ", now())")).contains("permission denied");
+        // The guards themselves: not the role's to disable, drop or replace, and no room to create others beside them.
+        assertThat(refusedToTheServiceRole(SCHEMA, "ALTER TABLE event_log DISABLE TRIGGER ALL")).contains("must be owner");
+        assertThat(refusedToTheServiceRole(SCHEMA, "ALTER TABLE event_log DISABLE TRIGGER event_log_guard_row")).contains("must be owner");
+        assertThat(refusedToTheServiceRole(SCHEMA, "DROP TRIGGER event_log_guard_row ON event_log")).contains("must be owner");
+        assertThat(refusedToTheServiceRole(SCHEMA, "DROP TRIGGER event_log_insert_guard ON event_log")).contains("must be owner");
+        assertThat(refusedToTheServiceRole(SCHEMA, "DROP FUNCTION event_log_guard() CASCADE")).contains("must be owner");
+        assertThat(refusedToTheServiceRole(SCHEMA,
+                "CREATE OR REPLACE FUNCTION event_log_guard() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$"))
+                .contains("permission denied for schema");
+        assertThat(refusedToTheServiceRole(SCHEMA, "CREATE TABLE event_log_copy (LIKE event_log)")).contains("permission denied for schema");
+        assertThat(refusedToTheServiceRole(SCHEMA, "ALTER TABLE event_log RENAME TO event_log_old")).contains("must be owner");
+        assertThat(refusedToTheServiceRole(SCHEMA, "SET session_replication_role = replica")).contains("permission denied");
+        // Nor the migrations' history, which would let a rewritten migration pass for the one applied.
+        assertThat(refusedToTheServiceRole(SCHEMA, "UPDATE flyway_schema_history SET checksum = 0")).contains("permission denied");
     }
 
     @Test
