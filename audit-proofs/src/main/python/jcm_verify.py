@@ -75,8 +75,11 @@ def verify_log(export, checkpoints, key):
     for cp in cps:
         s = cp["treeSize"]
         got = root_of([]).hex() if s == 0 else roots.get(s)
-        if got is None:
-            print("checkpoint %d: not covered by the export (%d entries)" % (s, n))
+        if got is None and s > last:
+            fails.append("checkpoint %d signed %d entries but the export ends at position %d: entries were removed from the log,"
+                         " or the export is incomplete (export from position 1 to now)" % (s, s, last))
+        elif got is None:
+            fails.append("checkpoint %d signed %d entries but the export holds only %d" % (s, s, n))
         elif got != cp["rootHash"]:
             fails.append("checkpoint %d: root %s but the export gives %s" % (s, cp["rootHash"], got))
         else:

@@ -16,8 +16,9 @@ import java.util.Map;
  * Checked: positions run 1, 2, 3, ... without gap; each entry's prevHash is the hash of the entry before (the
  * genesis for position 1) and its hash is the chain hash of its content; every checkpoint is signed by the given
  * key, all are of one origin and one key, no two of one size disagree, and each checkpoint the export reaches has
- * the root the export gives at its size. A checkpoint beyond the export is reported as not covered, which is no
- * failure by itself.
+ * the root the export gives at its size. Every checkpoint must be reached: one whose size is beyond the export's
+ * last position is a failure, since the service signed that many entries and the export lacks some of them (entries
+ * were removed from the log's head, or the export was cut short; an export for this check runs from position 1 to now).
  */
 public final class LogVerifier {
 
@@ -31,8 +32,8 @@ public final class LogVerifier {
         ROOT_MISMATCH,
         /** The signature does not verify with the key (or names another key). */
         BAD_SIGNATURE,
-        /** Signed by the key, but the export does not reach its size. */
-        NOT_COVERED
+        /** Signed by the key, but the export does not reach its size: a failure (truncated log or incomplete export). */
+        BEYOND_EXPORT
     }
 
     public record CheckpointResult(SignedCheckpoint checkpoint, Status status, String detail) {}
@@ -136,7 +137,13 @@ public final class LogVerifier {
         }
         for (int i = next; i < pending.size(); i++) {
             SignedCheckpoint sc = pending.get(i);
-            results.put(sc, new CheckpointResult(sc, Status.NOT_COVERED, "the export has " + count + " entries"));
+            long size = sc.checkpoint().treeSize();
+            String detail = size > lastPosition
+                    ? "signed " + size + " entries but the export ends at position " + lastPosition
+                            + ": entries were removed from the log, or the export is incomplete (export from position 1 to now)"
+                    : "signed " + size + " entries but the export holds only " + count + " (entries are missing from it, see above)";
+            failures.add("checkpoint " + size + " " + detail);
+            results.put(sc, new CheckpointResult(sc, Status.BEYOND_EXPORT, detail));
         }
         List<CheckpointResult> ordered = new ArrayList<>();
         for (SignedCheckpoint sc : sorted) {

@@ -119,17 +119,17 @@ public final class VerifierMain {
                 case VERIFIED -> "verified";
                 case ROOT_MISMATCH -> "ROOT MISMATCH";
                 case BAD_SIGNATURE -> "BAD SIGNATURE";
-                case NOT_COVERED -> "not covered by the export";
+                case BEYOND_EXPORT -> "BEYOND THE EXPORT";
             };
             out.println("  " + cp.origin() + " size " + cp.treeSize() + " at " + cp.timestamp() + ": " + status + " (" + c.detail() + ")");
         }
         if (report.ok()) {
-            out.println("Result: OK, the export is intact and consistent with every checkpoint it reaches.");
+            out.println("Result: OK, the export is intact and consistent with every checkpoint.");
             return OK;
         }
         out.println("Failures: " + report.failures().size());
         report.failures().forEach(f -> out.println("  " + f));
-        out.println("Result: FAILED, the export has been altered or does not match the signed checkpoints.");
+        out.println("Result: FAILED, the export has been altered, cut short, or does not match the signed checkpoints.");
         return FAILED;
     }
 

@@ -38,11 +38,42 @@ class LogVerifierTest {
     }
 
     @Test
-    void checkpointsBeyondTheExportAreNotCoveredButNoFailure() {
+    void checkpointsBeyondTheExportAreFailures() {
         LogVerifier.Report r = verify(LOG.subList(0, 150), CHECKPOINTS);
-        assertThat(r.ok()).isTrue();
+        assertThat(r.ok()).isFalse();
         assertThat(r.checkpoints()).extracting(LogVerifier.CheckpointResult::status).containsExactly(LogVerifier.Status.VERIFIED,
-                LogVerifier.Status.VERIFIED, LogVerifier.Status.VERIFIED, LogVerifier.Status.NOT_COVERED, LogVerifier.Status.NOT_COVERED);
+                LogVerifier.Status.VERIFIED, LogVerifier.Status.VERIFIED, LogVerifier.Status.BEYOND_EXPORT, LogVerifier.Status.BEYOND_EXPORT);
+        assertThat(r.failures()).containsExactly(
+                "checkpoint 200 signed 200 entries but the export ends at position 150: entries were removed from the log, or the export is"
+                        + " incomplete (export from position 1 to now)",
+                "checkpoint 300 signed 300 entries but the export ends at position 150: entries were removed from the log, or the export is"
+                        + " incomplete (export from position 1 to now)");
+    }
+
+    @Test
+    void aLogTruncatedAtItsHeadAfterACheckpointIsReported() {
+        // The service signed 300 entries; then the newest 40 were deleted, and the chain up to 260 is intact.
+        List<LogEntry> truncated = LOG.subList(0, 260);
+        LogVerifier.Report r = verify(truncated, List.of(CHECKPOINTS.get(2), CHECKPOINTS.get(3), CHECKPOINTS.get(4)));
+        assertThat(r.ok()).isFalse();
+        assertThat(r.entriesChecked()).isEqualTo(260);
+        assertThat(r.failures()).containsExactly("checkpoint 300 signed 300 entries but the export ends at position 260: entries were removed"
+                + " from the log, or the export is incomplete (export from position 1 to now)");
+        assertThat(r.checkpoints().get(2).status()).isEqualTo(LogVerifier.Status.BEYOND_EXPORT);
+        assertThat(r.checkpoints().get(1).status()).isEqualTo(LogVerifier.Status.VERIFIED);
+
+        // Even an empty export: the checkpoint still vouches for 300 entries.
+        assertThat(verify(List.of(), List.of(CHECKPOINTS.get(4))).failures())
+                .containsExactly("checkpoint 300 signed 300 entries but the export ends at position 0: entries were removed from the log, or the"
+                        + " export is incomplete (export from position 1 to now)");
+    }
+
+    @Test
+    void aCheckpointNotReachedBecauseOfAGapNamesTheCount() {
+        List<LogEntry> log = copy();
+        log.remove(41);
+        LogVerifier.Report r = verify(log, List.of(CHECKPOINTS.get(4)));
+        assertThat(r.failures()).contains("checkpoint 300 signed 300 entries but the export holds only 299 (entries are missing from it, see above)");
     }
 
     @Test

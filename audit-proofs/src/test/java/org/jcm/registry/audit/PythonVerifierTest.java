@@ -93,6 +93,14 @@ class PythonVerifierTest {
         assertThat(bad.status()).as(bad.out()).isEqualTo(1);
         assertThat(bad.out()).contains("position 177: hash does not match content").contains("checkpoint 255: root");
 
+        // Entries removed at the head after checkpoint 300 was signed: the export ends at 260.
+        Files.write(export, log.subList(0, 260).stream().map(LogEntry::toJson).toList(), StandardCharsets.UTF_8);
+        Run truncated = python("log", export.toString(), checkpoints.toString(), key.toString());
+        assertThat(truncated.status()).as(truncated.out()).isEqualTo(1);
+        assertThat(truncated.out()).contains("FAILED checkpoint 300 signed 300 entries but the export ends at position 260: entries were"
+                + " removed from the log, or the export is incomplete (export from position 1 to now)")
+                .contains("checkpoint 255: root " + Hex.hex(tree.root(255)) + " verified").contains("FAILED: 1 problem(s)");
+
         Files.writeString(proof, InclusionProof.of(Synthetic.checkpoint(tree, 300, keys), tampered.get(176), tree).toJson());
         Run badInclusion = python("inclusion", proof.toString(), key.toString());
         assertThat(badInclusion.status()).as(badInclusion.out()).isEqualTo(1);
