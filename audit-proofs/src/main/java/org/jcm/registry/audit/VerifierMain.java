@@ -12,16 +12,19 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Properties;
 
 /**
- * The auditor's offline verifier: {@code java -jar jcm-audit-verifier.jar log|inclusion|consistency|keygen ...}. Exit
- * status 0 when everything verifies, 1 when tampering or a failed proof is found, 2 on a usage or input error.
+ * The auditor's offline verifier: {@code java -jar jcm-audit-verifier.jar log|inclusion|consistency|checkpoints|keygen
+ * ...}. Exit status 0 when everything verifies, 1 when tampering or a failed proof is found, 2 on a usage or input
+ * error.
  */
 public final class VerifierMain {
 
@@ -40,6 +43,13 @@ public final class VerifierMain {
                   Checks that one entry is in the log a signed checkpoint commits to.
               java -jar jcm-audit-verifier.jar consistency --proof PROOF.json --key PUBLIC.pem
                   Checks that a later signed checkpoint's log extends an earlier one's.
+              java -jar jcm-audit-verifier.jar checkpoints --kafka CLIENT.properties --topic TOPIC --origin ORIGIN [--out FILE] [--timeout SECONDS]
+              java -jar jcm-audit-verifier.jar checkpoints --records VALUES.jsonl --origin ORIGIN [--out FILE]
+                  Collects ORIGIN's signed checkpoints (LogCheckpointSigned CloudEvents) from a Kafka topic, read from its
+                  beginning to its current end without a consumer group (CLIENT.properties: the Kafka client settings),
+                  or from a file of record values, one per line. Writes them as CHECKPOINTS.jsonl lines to FILE or
+                  stdout, by tree size, one of each; a summary goes to stderr. Signatures are not checked here (log is).
+                  Exit 1 if two checkpoints of one size have different roots (a fork; both are written).
               java -jar jcm-audit-verifier.jar keygen --out DIR
                   Writes a new Ed25519 signing key: DIR/signing-key.pem (private, mode 600) and DIR/signing-key.pub.pem.
               java -jar jcm-audit-verifier.jar --help
@@ -50,12 +60,18 @@ public final class VerifierMain {
     private VerifierMain() {}
 
     public static void main(String[] args) {
-        int status = run(args, System.out);
+        int status = run(args, System.out, System.err);
         System.out.flush();
+        System.err.flush();
         System.exit(status);
     }
 
     public static int run(String[] args, PrintStream out) {
+        return run(args, out, out);
+    }
+
+    /** @param err where {@code checkpoints} writes its summary (the other commands write everything to out) */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
             out.print(USAGE);
             return args.length == 0 ? ERROR : OK;
@@ -66,6 +82,7 @@ public final class VerifierMain {
                 case "log" -> log(path(opts, "--export"), path(opts, "--checkpoints"), path(opts, "--key"), out);
                 case "inclusion" -> inclusion(path(opts, "--proof"), path(opts, "--key"), out);
                 case "consistency" -> consistency(path(opts, "--proof"), path(opts, "--key"), out);
+                case "checkpoints" -> checkpoints(opts, out, err);
                 case "keygen" -> keygen(path(opts, "--out"), out);
                 default -> throw new UsageError("unknown command " + args[0]);
             };
@@ -76,6 +93,9 @@ public final class VerifierMain {
             return ERROR;
         } catch (IOException | UncheckedIOException e) {
             out.println("error: cannot read or write: " + e.getMessage());
+            return ERROR;
+        } catch (CheckpointFetch.FetchException e) {
+            out.println("error: cannot read the topic: " + e.getMessage());
             return ERROR;
         } catch (IllegalArgumentException | NoSuchElementException e) {
             out.println("error: " + e.getMessage());
@@ -166,6 +186,80 @@ public final class VerifierMain {
         return OK;
     }
 
+    private static int checkpoints(Map<String, String> opts, PrintStream out, PrintStream err) throws IOException {
+        String origin = required(opts, "--origin");
+        Path outFile = opts.containsKey("--out") ? Path.of(opts.get("--out")) : null;
+        CheckpointFetch.Result result;
+        String source;
+        if (opts.containsKey("--records") == opts.containsKey("--kafka")) {
+            throw new UsageError("checkpoints needs either --kafka CLIENT.properties (with --topic) or --records FILE");
+        }
+        if (opts.containsKey("--records")) {
+            if (opts.containsKey("--topic") || opts.containsKey("--timeout")) {
+                throw new UsageError("--topic and --timeout go with --kafka, not --records");
+            }
+            Path records = path(opts, "--records");
+            CheckpointFetch.Collector collector = new CheckpointFetch.Collector(origin);
+            try (BufferedReader r = Files.newBufferedReader(records, StandardCharsets.UTF_8)) {
+                String line;
+                long n = 0;
+                while ((line = r.readLine()) != null) {
+                    n++;
+                    if (!line.isBlank()) {
+                        collector.accept("line " + n, Map.of(), line);
+                    }
+                }
+            }
+            result = collector.result();
+            source = records.toString();
+        } else {
+            Path settings = path(opts, "--kafka");
+            String topic = required(opts, "--topic");
+            Duration timeout = CheckpointFetch.DEFAULT_TIMEOUT;
+            if (opts.containsKey("--timeout")) {
+                try {
+                    timeout = Duration.ofSeconds(Long.parseLong(opts.get("--timeout")));
+                } catch (NumberFormatException e) {
+                    throw new UsageError("--timeout takes a number of seconds");
+                }
+            }
+            Properties kafka = new Properties();
+            try (BufferedReader r = Files.newBufferedReader(settings, StandardCharsets.UTF_8)) {
+                kafka.load(r);
+            }
+            result = CheckpointFetch.fetch(kafka, topic, origin, timeout);
+            source = "topic " + topic;
+        }
+
+        long kept = result.checkpoints().size();
+        StringBuilder others = new StringBuilder();
+        result.otherOrigins().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(o -> others.append(others.length() == 0 ? " (" : ", ").append(o.getKey()).append(": ").append(o.getValue()));
+        err.println("Read " + result.records() + " records of " + source + ": " + kept + " checkpoints of " + origin + " kept, "
+                + result.duplicates() + " duplicates dropped, " + result.refused().size() + " refused; "
+                + result.otherOrigins().values().stream().mapToLong(Long::longValue).sum() + " checkpoint records of other origins"
+                + (others.length() == 0 ? "" : others + ")") + ", " + result.otherTypes() + " other events, " + result.notCloudEvents()
+                + " records that are not CloudEvents.");
+        for (SignedCheckpoint sc : result.checkpoints()) {
+            Checkpoint c = sc.checkpoint();
+            err.println("  checkpoint " + c.treeSize() + ": root " + c.rootHash() + ", " + c.timestamp() + ", key " + sc.keyId());
+        }
+        result.forks().forEach(err::println);
+        result.refused().forEach(r -> err.println("REFUSED " + r));
+        result.notes().forEach(n -> err.println("note: " + n));
+        if (kept == 0) {
+            err.println("No checkpoints of " + origin + " found" + (result.otherOrigins().isEmpty() ? "." : "; the origins seen are listed above."));
+        }
+        List<String> lines = result.checkpoints().stream().map(SignedCheckpoint::toJson).toList();
+        if (outFile != null) {
+            Files.write(outFile, lines, StandardCharsets.UTF_8);
+            err.println("Wrote " + kept + " checkpoints to " + outFile + ".");
+        } else {
+            lines.forEach(out::println);
+        }
+        return result.forks().isEmpty() ? OK : FAILED;
+    }
+
     private static int keygen(Path dir, PrintStream out) throws IOException {
         Files.createDirectories(dir);
         Path privateFile = dir.resolve("signing-key.pem");
@@ -211,11 +305,15 @@ public final class VerifierMain {
     }
 
     private static Path path(Map<String, String> opts, String name) {
+        return Path.of(required(opts, name));
+    }
+
+    private static String required(Map<String, String> opts, String name) {
         String v = opts.get(name);
         if (v == null) {
             throw new UsageError("missing " + name);
         }
-        return Path.of(v);
+        return v;
     }
 
     private static final class UsageError extends RuntimeException {

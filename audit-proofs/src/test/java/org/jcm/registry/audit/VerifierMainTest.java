@@ -114,6 +114,75 @@ class VerifierMainTest {
         assertThat(bad.out()).startsWith("FAILED: the proof does not show the log of 40 entries extends the log of 25");
     }
 
+    record Run2(int status, String out, String err) {}
+
+    static Run2 run2(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = VerifierMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run2(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void checkpointsCommandCollectsFromRecordValuesWhatTheLogCommandChecks() throws IOException {
+        List<LogEntry> log = Synthetic.log(40);
+        KeyPair keys = setUp(log);
+        Merkle.MemoryTree tree = Synthetic.tree(log);
+        Path values = dir.resolve("values.jsonl");
+        Files.write(values,
+                List.of(CheckpointFetchTest.event(Synthetic.checkpoint(tree, 25, keys)), CheckpointFetchTest.otherEvent("ProjectRegistered"),
+                        CheckpointFetchTest.event(Synthetic.checkpoint(tree, 10, keys)),
+                        CheckpointFetchTest.event(Synthetic.checkpoint(tree, 40, keys)),
+                        CheckpointFetchTest.event(Synthetic.checkpoint(tree, 25, keys))),
+                StandardCharsets.UTF_8);
+        Path collected = dir.resolve("collected.jsonl");
+        Run2 r = run2("checkpoints", "--records", values.toString(), "--origin", Synthetic.ORIGIN, "--out", collected.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("Read 5 records of " + values + ": 3 checkpoints of jcm-registry/credit-issuance kept, 1 duplicates dropped,"
+                + " 0 refused; 0 checkpoint records of other origins, 1 other events, 0 records that are not CloudEvents.")
+                .contains("  checkpoint 10: root " + Hex.hex(tree.root(10)) + ", 2026-12-02T00:00:10Z, key " + Keys.keyId(keys.getPublic()))
+                .contains("Wrote 3 checkpoints to " + collected);
+        assertThat(Files.readAllLines(collected)).isEqualTo(Files.readAllLines(dir.resolve("checkpoints.jsonl")));
+        Run checked = run("log", "--export", dir.resolve("export.jsonl").toString(), "--checkpoints", collected.toString(), "--key",
+                dir.resolve("keys/signing-key.pub.pem").toString());
+        assertThat(checked.status()).as(checked.out()).isZero();
+
+        // Without --out, the lines go to stdout.
+        Run2 toStdout = run2("checkpoints", "--records", values.toString(), "--origin", Synthetic.ORIGIN);
+        assertThat(toStdout.out().lines().toList()).isEqualTo(Files.readAllLines(collected));
+
+        // A second root for size 25: both written, exit 1.
+        List<LogEntry> forked = new ArrayList<>(log);
+        forked.set(3, Synthetic.withMessage(forked.get(3), "{\"forked\":true}"));
+        Files.writeString(values, CheckpointFetchTest.event(Synthetic.checkpoint(Synthetic.tree(forked), 25, keys)) + "\n",
+                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        Run2 fork = run2("checkpoints", "--records", values.toString(), "--origin", Synthetic.ORIGIN, "--out", collected.toString());
+        assertThat(fork.status()).as(fork.err()).isEqualTo(1);
+        assertThat(fork.err()).contains("FORK: jcm-registry/credit-issuance has 2 checkpoints of size 25 with different roots");
+        assertThat(Files.readAllLines(collected)).hasSize(4);
+
+        Run2 none = run2("checkpoints", "--records", values.toString(), "--origin", "jcm-registry/nope");
+        assertThat(none.status()).isZero();
+        assertThat(none.err()).contains("5 checkpoint records of other origins (jcm-registry/credit-issuance: 5)")
+                .contains("No checkpoints of jcm-registry/nope");
+    }
+
+    @Test
+    void checkpointsCommandUsageAndAnUnreachableBroker() throws IOException {
+        assertThat(run2("checkpoints", "--origin", "x").status()).isEqualTo(2);
+        assertThat(run2("checkpoints", "--records", "a", "--kafka", "b", "--origin", "x").out()).contains("either --kafka");
+        assertThat(run2("checkpoints", "--kafka", "b", "--origin", "x").out()).contains("missing --topic");
+        Path settings = dir.resolve("client.properties");
+        Files.writeString(settings, "bootstrap.servers=127.0.0.1:1\nsecurity.protocol=PLAINTEXT\ngroup.id=ignored\n");
+        long start = System.nanoTime();
+        Run2 r = run2("checkpoints", "--kafka", settings.toString(), "--topic", "jcm.partner.th.outbound.v1", "--origin", Synthetic.ORIGIN,
+                "--timeout", "2");
+        assertThat(r.status()).as(r.out() + r.err()).isEqualTo(2);
+        assertThat(r.out()).startsWith("error: cannot read the topic: listing the partitions of jcm.partner.th.outbound.v1: TimeoutException");
+        assertThat(System.nanoTime() - start).isLessThan(30_000_000_000L);
+    }
+
     @Test
     void usageAndInputErrorsExitTwo() throws IOException {
         assertThat(run("--help").status()).isZero();
