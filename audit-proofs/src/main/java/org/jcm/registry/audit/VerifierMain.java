@@ -38,7 +38,8 @@ public final class VerifierMain {
             Usage:
               java -jar jcm-audit-verifier.jar log --export EXPORT.jsonl --checkpoints CHECKPOINTS.jsonl --key PUBLIC.pem
                   Checks every entry's chain hash and position, every checkpoint's signature, and that each
-                  checkpoint's Merkle root is the root of the export at its size.
+                  checkpoint's Merkle root is the root of the export at its size. A checkpoint beyond the export's last
+                  position fails: entries were removed, or the export is incomplete (export from position 1 to now).
               java -jar jcm-audit-verifier.jar inclusion --proof PROOF.json --key PUBLIC.pem
                   Checks that one entry is in the log a signed checkpoint commits to.
               java -jar jcm-audit-verifier.jar consistency --proof PROOF.json --key PUBLIC.pem
