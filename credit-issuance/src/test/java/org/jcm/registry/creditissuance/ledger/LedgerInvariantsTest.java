@@ -70,12 +70,22 @@ class LedgerInvariantsTest {
                     FROM unit_block WHERE account_id = '%s' AND closed_by IS NULL""";
             assertThatThrownBy(() -> s.execute(copy.formatted(10, 10, account.getString("id")))).hasMessageContaining("unit_block_no_overlap_ex");
             assertThatThrownBy(() -> s.execute("UPDATE unit_block SET vintage = 2019 WHERE account_id = '" + account.getString("id") + "'"))
-                    .hasMessageContaining("only ever closed, once");
+                    .hasMessageContaining("permission denied for table unit_block");
             assertThatThrownBy(() -> s.execute("DELETE FROM unit_block WHERE account_id = '" + account.getString("id") + "'"))
-                    .hasMessageContaining("never deleted");
+                    .hasMessageContaining("permission denied for table unit_block");
             assertThatThrownBy(() -> s.execute("UPDATE registry SET last_serial = last_serial - 1 WHERE code = 'KE'"))
                     .hasMessageContaining("never goes back");
-            assertThatThrownBy(() -> s.execute("DELETE FROM ledger_transaction")).hasMessageContaining("never updated or deleted");
+            assertThatThrownBy(() -> s.execute("DELETE FROM ledger_transaction"))
+                    .hasMessageContaining("permission denied for table ledger_transaction");
+        }
+        // Behind the grants, the triggers still refuse whoever holds more rights than the service (its schema's owner, a superuser).
+        try (Connection c = TestInfra.adminConnection("credit_issuance"); Statement s = c.createStatement()) {
+            assertThatThrownBy(
+                    () -> s.execute("UPDATE credit_issuance.unit_block SET vintage = 2019 WHERE account_id = '" + account.getString("id") + "'"))
+                    .hasMessageContaining("only ever closed, once");
+            assertThatThrownBy(() -> s.execute("DELETE FROM credit_issuance.unit_block WHERE account_id = '" + account.getString("id") + "'"))
+                    .hasMessageContaining("never deleted");
+            assertThatThrownBy(() -> s.execute("DELETE FROM credit_issuance.ledger_transaction")).hasMessageContaining("never updated or deleted");
         }
     }
 
