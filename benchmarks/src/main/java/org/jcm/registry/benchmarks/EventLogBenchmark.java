@@ -76,6 +76,7 @@ public final class EventLogBenchmark {
             // Requests carry an operator's bearer token from an issuer of the benchmark's own, as every caller's must.
             Tokens.writeKeyPair(work.resolve("jwt"));
             env.putAll(ServiceProcess.trusting(work.resolve("jwt").resolve("jwt-public.pem"), ISSUER));
+            env.putAll(ServiceProcess.signingCheckpoints(work.resolve("audit")));
             operatorToken = Tokens.issuer(work.resolve("jwt").resolve("jwt-private.pem"), ISSUER).token("benchmark-operator", java.util.List.of(
                     "operator"), null, null, Duration.ofHours(2));
             for (String kv : System.getProperty("jcm.bench.service-env", "").split(",")) {

@@ -211,6 +211,7 @@ public final class LedgerBenchmark {
         KafkaAccess.provisionService(broker, KafkaAccess.Service.named(service.dir), kafka, 3);
         Map<String, String> env = new HashMap<>(ServiceProcess.environment(database, broker.bootstrapServers(), kafka));
         env.putAll(ServiceProcess.trusting(work.resolve("jwt").resolve("jwt-public.pem"), ISSUER));
+        env.putAll(ServiceProcess.signingCheckpoints(work.resolve("audit").resolve(service.dir)));
         if (service == Service.CREDIT_ISSUANCE) {
             for (String kv : System.getProperty("jcm.bench.service-env", "").split(",")) {
                 if (kv.contains("=")) {

@@ -33,6 +33,11 @@ public final class Topics {
         return "jcm.partner." + countryCode.toLowerCase(Locale.ROOT) + ".outbound.v1";
     }
 
+    /** A service's signed checkpoints of its event log (also copied onto every ACTIVE partner's outbound topic). */
+    public static String checkpoints(String serviceName) {
+        return "jcm." + serviceName + ".checkpoints.v1";
+    }
+
     public static String deadLetter(String serviceName) {
         return "jcm." + serviceName + ".dead-letter.v1";
     }

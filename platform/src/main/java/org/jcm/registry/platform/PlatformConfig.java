@@ -34,6 +34,29 @@ public interface PlatformConfig {
 
     HttpConfig http();
 
+    AuditConfig audit();
+
+    /** The log's signed checkpoints and the proofs auditors get (platform/README.md, "Audit trust"). */
+    interface AuditConfig {
+
+        /**
+         * The service's Ed25519 checkpoint signing key: a PKCS#8 PEM file ({@code JCM_AUDIT_SIGNING_KEY}), kept outside the
+         * database. No default: a service without one does not start.
+         */
+        String signingKey();
+
+        /** Its public half: an X.509 SubjectPublicKeyInfo PEM file ({@code JCM_AUDIT_PUBLIC_KEY}), served to auditors. */
+        String publicKey();
+
+        /** How often the tree head is signed, if the log grew since the last checkpoint ({@code off} stops it). */
+        @WithDefault("60s")
+        String checkpointInterval();
+
+        /** The most entries one export request returns. */
+        @WithDefault("10000")
+        int exportMaxEntries();
+    }
+
     interface HttpConfig {
 
         /** The longest request URI (path and query, as sent) the registry reads; a longer one is refused with 414. */

@@ -28,6 +28,8 @@ public final class AccessMatrix {
 
     /** The platform's operations every service has that only an operator bound to no country (or, to read, an auditor) may call. */
     public static final java.util.Set<String> PLATFORM_UNBOUND_ONLY = java.util.Set.of("listAuditEvents", "verifyAuditChain", "redeliverAuditEvents",
+            "listAuditCheckpoints", "getLatestAuditCheckpoint", "getAuditCheckpoint", "signAuditCheckpoint", "proveAuditInclusion",
+            "proveAuditConsistency", "exportAuditLog",
             "listDeadLetters",
             "getDeadLetter", "replayDeadLetter");
 

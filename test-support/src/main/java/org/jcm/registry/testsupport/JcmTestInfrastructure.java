@@ -44,6 +44,10 @@ public class JcmTestInfrastructure implements QuarkusTestResourceLifecycleManage
         // The services trust this JVM's test issuer (Api.tokens()): tests mint their own tokens, security stays on.
         config.put("mp.jwt.verify.publickey.location", Path.of(System.getProperty(TestInfra.JWT_KEY_DIR), "jwt-public.pem").toString());
         config.put("mp.jwt.verify.issuer", Api.ISSUER);
+        // It signs its log's checkpoints with this JVM's test key pair (AuditSigningKeys), as the launcher gives each service its own.
+        Path[] auditKeys = AuditSigningKeys.ensure(Path.of(System.getProperty(TestInfra.JWT_KEY_DIR)).resolveSibling("audit"));
+        config.put("jcm.audit.signing-key", auditKeys[0].toString());
+        config.put("jcm.audit.public-key", auditKeys[1].toString());
         return config;
     }
 

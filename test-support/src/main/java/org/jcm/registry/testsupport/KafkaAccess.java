@@ -131,12 +131,18 @@ public final class KafkaAccess {
             this.readsPartnerInbound = readsPartnerInbound;
         }
 
-        /** Its aggregate topics and its dead-letter topic. */
+        /** Its aggregate topics, its checkpoint topic and its dead-letter topic. */
         public List<String> topics() {
             List<String> topics = new ArrayList<>();
             aggregates.forEach(a -> topics.add("jcm." + user + "." + a + ".v1"));
+            topics.add(checkpointTopic());
             topics.add(deadLetterTopic());
             return topics;
+        }
+
+        /** Its signed checkpoints of its event log. */
+        public String checkpointTopic() {
+            return "jcm." + user + ".checkpoints.v1";
         }
 
         public String deadLetterTopic() {

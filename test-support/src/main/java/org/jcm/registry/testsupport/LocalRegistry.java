@@ -95,6 +95,8 @@ public final class LocalRegistry {
             PostgresServer.ServiceDatabase db = postgres.provisionService("jcm", s.schema, s.schema);
             Map<String, String> env = new java.util.HashMap<>(ServiceProcess.environment(db, broker.bootstrapServers(), serviceUsers.get(s)));
             env.putAll(ServiceProcess.trusting(home.resolve("jwt").resolve("jwt-public.pem"), DevToken.ISSUER));
+            // Each service signs its log's checkpoints with a key of its own, made once under .jcm-local/audit/<service>/.
+            env.putAll(ServiceProcess.signingCheckpoints(home.resolve("audit").resolve(s.dir)));
             env.put("QUARKUS_HTTP_HOST", bindHost);
             ServiceProcess process = new ServiceProcess(s, repo, s.defaultPort, env, home.resolve("logs").resolve(s.dir + ".log"), heap);
             services.add(process);

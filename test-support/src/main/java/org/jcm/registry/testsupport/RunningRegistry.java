@@ -66,6 +66,7 @@ public final class RunningRegistry implements AutoCloseable {
         Map<String, String> env = new HashMap<>(
                 ServiceProcess.environment(databases.get(s), broker.bootstrapServers(), TestInfra.serviceCredentials(s.dir)));
         env.putAll(ServiceProcess.trusting(work.resolve("jwt").resolve("jwt-public.pem"), Api.ISSUER));
+        env.putAll(ServiceProcess.signingCheckpoints(work.resolve("audit").resolve(s.dir)));
         return new ServiceProcess(s, repo, port, env, work.resolve("logs").resolve(s.dir + ".log"), "256m");
     }
 

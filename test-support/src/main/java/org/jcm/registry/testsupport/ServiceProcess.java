@@ -71,6 +71,15 @@ public final class ServiceProcess implements AutoCloseable {
                 "JCM_KAFKA_PASSWORD", kafka.password());
     }
 
+    /**
+     * The environment that makes a service sign its event log's checkpoints with the Ed25519 key pair kept in {@code keyDir}
+     * ({@code signing-key.pem}, {@code signing-key.pub.pem}), made there first if it is not.
+     */
+    public static Map<String, String> signingCheckpoints(Path keyDir) {
+        Path[] files = AuditSigningKeys.ensure(keyDir);
+        return Map.of("JCM_AUDIT_SIGNING_KEY", files[0].toAbsolutePath().toString(), "JCM_AUDIT_PUBLIC_KEY", files[1].toAbsolutePath().toString());
+    }
+
     /** The environment that makes a service trust the bearer tokens of {@code issuer}, signed by the key {@code publicKeyPem}. */
     public static Map<String, String> trusting(Path publicKeyPem, String issuer) {
         return Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKeyPem.toAbsolutePath().toString(), "MP_JWT_VERIFY_ISSUER", issuer);

@@ -1,6 +1,5 @@
 package org.jcm.registry.platform.eventlog;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -8,14 +7,18 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.UUID;
 
+import org.jcm.registry.audit.LogEntry;
+
 /**
- * The event log's hash chain: each entry's SHA-256 covers the previous entry's hash, its own position and
- * its canonical content. Every field is length-prefixed, so no two different entries share a canonical form.
+ * The event log's hash chain: each entry's SHA-256 covers the previous entry's hash, its own position and its canonical
+ * content. The canonical form is the audit-proofs library's ({@link LogEntry#canonical}), documented byte for byte in
+ * audit-proofs/README.md so that an auditor can check the chain with a program of their own: every field is prefixed with
+ * its length in UTF-8 bytes, so no two different entries share a canonical form.
  */
 public final class ChainHash {
 
     /** The previous hash of the first entry. */
-    public static final String GENESIS = "0".repeat(64);
+    public static final String GENESIS = LogEntry.GENESIS;
 
     private ChainHash() {}
 
@@ -24,25 +27,20 @@ public final class ChainHash {
             String message) {}
 
     public static String of(String prevHash, long position, Content c) {
-        StringBuilder canonical = new StringBuilder(c.message().length() + 256);
-        field(canonical, prevHash);
-        field(canonical, Long.toString(position));
-        field(canonical, c.eventId().toString());
-        field(canonical, c.topic());
-        field(canonical, c.aggregateType());
-        field(canonical, c.aggregateId());
-        field(canonical, c.eventType());
-        field(canonical, DateTimeFormatter.ISO_INSTANT.format(c.occurredAt()));
-        field(canonical, c.message());
+        return sha256Hex(LogEntry.canonical(prevHash, position, c.eventId().toString(), c.topic(), c.aggregateType(), c.aggregateId(),
+                c.eventType(), instant(c.occurredAt()), c.message()));
+    }
+
+    /** An instant as the canonical form writes it (ISO-8601, UTC, as many fraction digits as it has). */
+    static String instant(Instant at) {
+        return DateTimeFormatter.ISO_INSTANT.format(at);
+    }
+
+    static String sha256Hex(byte[] canonical) {
         try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
-    }
-
-    private static void field(StringBuilder sb, String value) {
-        sb.append(value.length()).append(':').append(value).append(';');
     }
 }

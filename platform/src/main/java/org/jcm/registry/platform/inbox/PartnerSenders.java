@@ -1,5 +1,6 @@
 package org.jcm.registry.platform.inbox;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -41,7 +42,18 @@ public class PartnerSenders {
     @DefaultBean
     @ApplicationScoped
     static PartnerCountries fromReadModel(KnownCountries known) {
-        return known::find;
+        return new PartnerCountries() {
+
+            @Override
+            public Optional<CountrySnapshot> find(String code) {
+                return known.find(code);
+            }
+
+            @Override
+            public List<String> active() {
+                return known.list(CountryState.ACTIVE).stream().map(CountrySnapshot::code).toList();
+            }
+        };
     }
 
     /** Refuses the event unless the partner whose topic it arrived on may publish it; nothing to check off partner topics. */

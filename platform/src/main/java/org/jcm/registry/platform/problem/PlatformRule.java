@@ -31,6 +31,10 @@ public enum PlatformRule implements Rule {
     PARTNER_SOURCE_MISMATCH("JCM-MSG-007", "The event's source is not its country's partner system", 422),
     PARTNER_NOT_ACTIVE("JCM-MSG-008", "The event's country is not an ACTIVE partner country", 422),
     EVENT_ID_REUSED("JCM-MSG-009", "The source already sent another event with this id", 422),
+    LOG_ENTRY_NOT_FOUND("JCM-AUD-001", "No such entry in the event log", 404),
+    CHECKPOINT_NOT_FOUND("JCM-AUD-002", "No checkpoint of that tree size", 404),
+    NOT_YET_CHECKPOINTED("JCM-AUD-003", "No checkpoint covers the entry yet", 409),
+    CHECKPOINTS_OUT_OF_ORDER("JCM-AUD-004", "The first checkpoint of a consistency proof must not be larger than the second", 422),
     INTERNAL("JCM-SYS-001", "Internal error", 500),
     UNAVAILABLE("JCM-SYS-002", "The registry's database or broker is unavailable for a moment; retry later", 503);
 

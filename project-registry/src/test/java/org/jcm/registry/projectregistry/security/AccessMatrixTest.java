@@ -37,15 +37,16 @@ class AccessMatrixTest {
                 AccessMatrix.PLATFORM_UNBOUND_ONLY);
 
         assertThat(result.mismatches()).isEmpty();
-        assertThat(result.publicOperations()).containsExactlyInAnyOrder("listMethodologies", "getMethodology", "searchProjects", "getProject",
+        assertThat(result.publicOperations()).containsExactlyInAnyOrder("getAuditPublicKey", "listMethodologies", "getMethodology", "searchProjects",
+                "getProject",
                 "listMonitoringReports", "getMonitoringReport", "listKnownCountries", "getKnownCountry", "asyncApi", "contractFile");
-        assertThat(result.operations()).isEqualTo(33);
+        assertThat(result.operations()).isEqualTo(41);
     }
 
     @Test
     void everyStateChangingOperationHonoursAnIdempotencyKey() {
         Map.Entry<Integer, java.util.List<String>> tried = AccessMatrix.idempotencyKeyNotHonoured(base.toString(), fixture());
-        assertThat(tried.getKey()).isEqualTo(17);
+        assertThat(tried.getKey()).isEqualTo(18);
         assertThat(tried.getValue()).isEmpty();
     }
 
@@ -56,12 +57,12 @@ class AccessMatrixTest {
     private Map<String, String> fixture() {
         Fixtures.activate(codec, "TH", "THA", "Thailand", Fixtures.tpe("TPE-TH-001", "Verifier TH", 1, LocalDate.of(2014, 1, 1), null));
         String methodology = Fixtures.approvedMethodology("TH", "Installation of solar PV systems", 1);
-        Map<String, String> anyPath = Map.of("id", "x", "projectId", "x", "reportId", "x", "code", "x", "file", "x");
+        Map<String, String> anyPath = Map.of("id", "x", "projectId", "x", "reportId", "x", "code", "x", "file", "x", "treeSize", "1");
         ObjectNode idea = (ObjectNode) PublishedContract.json(AccessMatrix.operations(base.toString(), anyPath).stream()
                 .filter(op -> op.id().equals("submitProjectIdea")).findFirst().orElseThrow().body());
         idea.put("methodology", methodology);
         String project = Fixtures.post("/api/projects", idea.toString()).statusCode(201).extract().path("id");
         return Map.of("id", project, "projectId", project, "/api/methodologies/{id}#id", methodology, "/api/dead-letters/{id}#id", "1",
-                "reportId", UUID.randomUUID().toString(), "code", "TH", "file", "partner/asyncapi.yaml");
+                "reportId", UUID.randomUUID().toString(), "code", "TH", "file", "partner/asyncapi.yaml", "treeSize", "1");
     }
 }
