@@ -10,9 +10,10 @@
 #    (the file lists infrastructure first, in start order, which reads better),
 #    and require-quotes-in-ports asks for the double quotes the file uses.
 # 2. deploy/k8s/*.yaml: well-formed YAML, every object named and namespaced,
-#    kustomization.yaml complete, and the topics, ACLs, ports, probes and
-#    autoscaling limits consistent with the contract, docker-compose.yml and
-#    the Dockerfiles (deploy/validate-manifests.cjs, with the `yaml` package).
+#    kustomization.yaml complete, and the topics, ACLs, ports, probes,
+#    autoscaling limits, database roles, audit keys and secret references
+#    consistent with the contract, docker-compose.yml and the Dockerfiles
+#    (deploy/validate-manifests.cjs, with the `yaml` package).
 # 3. If kubectl is on the PATH: `kubectl kustomize deploy/k8s` builds (offline).
 #
 # The npm tools are installed, pinned, into a cache directory (never globally):

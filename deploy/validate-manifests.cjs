@@ -1,17 +1,24 @@
 // Checks the Kubernetes manifests and their agreement with docker-compose.yml,
-// the Dockerfiles and the topic contract, without a cluster or Docker.
+// the Dockerfiles and the topic contract, without a cluster or Docker: topics
+// (checkpoint topics included), ACLs, ports, probes, the two database roles
+// of each service (managed roles, secrets, environment), the audit signing
+// key secrets and their mounts, and that every secret a pod reads exists.
 // Called by deploy/validate-compose.sh, which installs the `yaml` package into
-// the tools directory passed in JCM_TOOLS.
+// the tools directory passed in JCM_TOOLS (by default the same cache directory,
+// so once that script has run this one also runs alone).
 //
-//   node deploy/validate-manifests.cjs <repo root>
+//   node deploy/validate-manifests.cjs [<repo root>, default .]
 'use strict';
 
 const fs = require('fs');
 const path = require('path');
 
-const tools = process.env.JCM_TOOLS;
-if (!tools) {
-  console.error('JCM_TOOLS is not set: run deploy/validate-compose.sh');
+// Without JCM_TOOLS: the cache directory deploy/validate-compose.sh installs into, if it has run once.
+const os = require('os');
+const tools = process.env.JCM_TOOLS
+  || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'jcm-tools');
+if (!fs.existsSync(path.join(tools, 'node_modules', 'yaml'))) {
+  console.error(`the yaml package is not in ${tools}: run deploy/validate-compose.sh (or set JCM_TOOLS)`);
   process.exit(2);
 }
 const YAML = require(path.join(tools, 'node_modules', 'yaml'));
@@ -36,6 +43,8 @@ const TOPICS = [
   'jcm.country-onboarding.dead-letter.v1',
   'jcm.project-registry.dead-letter.v1',
   'jcm.credit-issuance.dead-letter.v1',
+  // Each service's signed tree heads (checkpoints of its event log).
+  ...Object.keys(SERVICES).map((svc) => `jcm.${svc}.checkpoints.v1`),
   ...PARTNERS.flatMap((cc) => [`jcm.partner.${cc}.inbound.v1`, `jcm.partner.${cc}.outbound.v1`]),
 ];
 const K8S_PARTITIONS = 6;
@@ -94,7 +103,8 @@ for (const f of listed) if (!manifests.includes(f)) fail(`kustomization.yaml lis
 
 const byKind = (kind) => objects.filter((o) => o.kind === kind);
 // Aggregate topics keep their events for ever, so a new consumer group rebuilds from the first event (KafkaAccess.keptForEver).
-const KEPT_FOR_EVER = TOPICS.filter((t) => !t.startsWith('jcm.partner.') && !t.endsWith('.dead-letter.v1'));
+const CHECKPOINT_TOPICS = TOPICS.filter((t) => t.endsWith('.checkpoints.v1'));
+const KEPT_FOR_EVER = TOPICS.filter((t) => !t.startsWith('jcm.partner.') && !t.endsWith('.dead-letter.v1') && !CHECKPOINT_TOPICS.includes(t));
 
 // 3. Topics: exactly the contract's, each 6 partitions, 3 replicas, min ISR 2.
 const topics = byKind('KafkaTopic');
@@ -109,6 +119,11 @@ for (const t of topics) {
   const name = s.topicName || t.metadata.name;
   if (KEPT_FOR_EVER.includes(name) && String((s.config || {})['retention.ms']) !== '-1') {
     fail(`KafkaTopic ${t.metadata.name}: an aggregate topic keeps its events for ever (retention.ms: -1)`);
+  }
+  // Checkpoint topics: auditors need every signed tree head, so delete (never compact) and keep for ever.
+  if (CHECKPOINT_TOPICS.includes(name)
+      && (String((s.config || {})['retention.ms']) !== '-1' || (s.config || {})['cleanup.policy'] !== 'delete')) {
+    fail(`KafkaTopic ${t.metadata.name}: a checkpoint topic has cleanup.policy: delete and retention.ms: -1`);
   }
 }
 
@@ -153,6 +168,12 @@ for (const [svc, g] of Object.entries(SERVICE_GRANTS)) {
   ].sort();
   const have = grantsOf(u);
   if (JSON.stringify(have) !== JSON.stringify(want)) fail(`KafkaUser ${svc}: ACLs ${have}, want ${want}`);
+  // Its checkpoint topic is covered (today by the prefix jcm.<service>.).
+  const checkpoints = `jcm.${svc}.checkpoints.v1`;
+  const covers = (a) => a.resource && a.resource.type === 'topic'
+    && (a.resource.patternType === 'prefix' ? checkpoints.startsWith(a.resource.name) : a.resource.name === checkpoints);
+  const ops = new Set(((u.spec.authorization && u.spec.authorization.acls) || []).filter(covers).flatMap((a) => a.operations));
+  for (const op of ['Create', 'Write', 'Describe']) if (!ops.has(op)) fail(`KafkaUser ${svc}: no ${op} on ${checkpoints}`);
 }
 for (const cc of PARTNERS) {
   const file = path.join(k8sDir, `partner-${cc}.yaml`);
@@ -177,9 +198,29 @@ for (const k of byKind('Kafka')) {
   if (!((k.spec.kafka.listeners || []).some((l) => l.type !== 'internal'))) fail(`Kafka ${k.metadata.name}: no external listener for the partners`);
 }
 
-// 5. The services: Deployment, Service, HPA (max <= partitions), PDB, ports.
+// 5. The services: Deployment, Service, HPA (max <= partitions), PDB, ports; their database roles, audit keys
+// and every secret they read.
 const compose = loadAll(path.join(root, 'docker-compose.yml'))[0] || {};
 const composeServices = compose.services || {};
+// Secrets the operators make: Strimzi one per KafkaUser and the cluster CA, CNPG its CA.
+const OPERATOR_SECRETS = ['jcm-cluster-ca-cert', 'jcm-pg-ca', ...users.map((u) => u.metadata.name)];
+const secretsByName = Object.fromEntries(byKind('Secret').map((s) => [s.metadata.name, s]));
+const secretKeys = (name) => {
+  const s = secretsByName[name];
+  return s ? [...Object.keys(s.stringData || {}), ...Object.keys(s.data || {})] : null;
+};
+// Kubernetes reads manifests as YAML 1.1, where a mode like 0400 is octal; the `yaml` package defaults to 1.2.
+const deploymentModes = {};
+for (const f of manifests) {
+  const docs = YAML.parseAllDocuments(fs.readFileSync(path.join(k8sDir, f), 'utf8'), { version: '1.1' });
+  for (const doc of docs) {
+    const d = doc.errors.length ? null : doc.toJS();
+    if (!d || d.kind !== 'Deployment') continue;
+    for (const v of (d.spec.template.spec.volumes || [])) if (v.secret) deploymentModes[`${d.metadata.name}/${v.name}`] = v.secret.defaultMode;
+  }
+}
+const pgCluster = byKind('Cluster').find((c) => c.metadata.name === 'jcm-pg');
+const managedRoles = (pgCluster && pgCluster.spec.managed && pgCluster.spec.managed.roles) || [];
 for (const [svc, port] of Object.entries(SERVICES)) {
   const dep = byKind('Deployment').find((d) => d.metadata.name === svc);
   if (!dep) { fail(`Deployment missing: ${svc}`); continue; }
@@ -194,6 +235,59 @@ for (const [svc, port] of Object.entries(SERVICES)) {
   const kafkaPassword = (c.env || []).find((e) => e.name === 'JCM_KAFKA_PASSWORD');
   const ref = kafkaPassword && kafkaPassword.valueFrom && kafkaPassword.valueFrom.secretKeyRef;
   if (!ref || ref.name !== svc || ref.key !== 'password') fail(`Deployment ${svc}: JCM_KAFKA_PASSWORD should come from secret ${svc}, key password (its KafkaUser)`);
+
+  // Two database roles: the service runs as S (secret jcm-db-<svc>), its migrations as S_owner (jcm-db-<svc>-owner).
+  const role = svc.replace(/-/g, '_');
+  const envRef = (name) => {
+    const e = (c.env || []).find((x) => x.name === name);
+    return e && e.valueFrom && e.valueFrom.secretKeyRef;
+  };
+  for (const [prefix, secret, roleName] of [['QUARKUS_DATASOURCE', `jcm-db-${svc}`, role], ['QUARKUS_FLYWAY', `jcm-db-${svc}-owner`, `${role}_owner`]]) {
+    for (const [suffix, key] of [['USERNAME', 'username'], ['PASSWORD', 'password']]) {
+      const r = envRef(`${prefix}_${suffix}`);
+      if (!r || r.name !== secret || r.key !== key) fail(`Deployment ${svc}: ${prefix}_${suffix} should come from secret ${secret}, key ${key}`);
+    }
+    const s = secretsByName[secret];
+    if (s && (s.type !== 'kubernetes.io/basic-auth' || (s.stringData || {}).username !== roleName)) {
+      fail(`Secret ${secret}: should be kubernetes.io/basic-auth with username ${roleName}`);
+    }
+    const mr = managedRoles.find((r) => r.name === roleName);
+    if (!mr) fail(`Cluster jcm-pg: managed role ${roleName} missing`);
+    else {
+      if (mr.login !== true || mr.superuser !== false || mr.createdb !== false || mr.createrole !== false
+          || mr.replication !== false || mr.bypassrls !== false) fail(`Cluster jcm-pg: managed role ${roleName} should be LOGIN and nothing else`);
+      if (!mr.passwordSecret || mr.passwordSecret.name !== secret) fail(`Cluster jcm-pg: managed role ${roleName} should take its password from ${secret}`);
+    }
+  }
+
+  // Its audit signing key pair: secret jcm-audit-<svc>, mounted read-only (0400) at /etc/jcm/audit.
+  const AUDIT_DIR = '/etc/jcm/audit';
+  if (env.JCM_AUDIT_SIGNING_KEY !== `${AUDIT_DIR}/signing-key.pem`) fail(`Deployment ${svc}: JCM_AUDIT_SIGNING_KEY should be ${AUDIT_DIR}/signing-key.pem`);
+  if (env.JCM_AUDIT_PUBLIC_KEY !== `${AUDIT_DIR}/signing-key.pub.pem`) fail(`Deployment ${svc}: JCM_AUDIT_PUBLIC_KEY should be ${AUDIT_DIR}/signing-key.pub.pem`);
+  const podVolumes = dep.spec.template.spec.volumes || [];
+  const auditVolume = podVolumes.find((v) => v.secret && v.secret.secretName === `jcm-audit-${svc}`);
+  const auditMount = auditVolume && (c.volumeMounts || []).find((m) => m.name === auditVolume.name);
+  if (!auditVolume) fail(`Deployment ${svc}: no volume from secret jcm-audit-${svc}`);
+  else if (!auditMount || auditMount.mountPath !== AUDIT_DIR || auditMount.readOnly !== true) fail(`Deployment ${svc}: secret jcm-audit-${svc} should be mounted read-only at ${AUDIT_DIR}`);
+  else if (deploymentModes[`${svc}/${auditVolume.name}`] !== 0o400) fail(`Deployment ${svc}: volume ${auditVolume.name} should have defaultMode 0400`);
+  const auditKeys = secretKeys(`jcm-audit-${svc}`) || [];
+  for (const k of ['signing-key.pem', 'signing-key.pub.pem']) if (!auditKeys.includes(k)) fail(`Secret jcm-audit-${svc}: key ${k} missing`);
+
+  // Every secret the pod reads exists: in these manifests (with the key read) or made by an operator.
+  const refs = [
+    ...(c.env || []).filter((e) => e.valueFrom && e.valueFrom.secretKeyRef).map((e) => [e.valueFrom.secretKeyRef.name, e.valueFrom.secretKeyRef.key]),
+    ...(c.envFrom || []).filter((e) => e.secretRef).map((e) => [e.secretRef.name, null]),
+    ...podVolumes.filter((v) => v.secret).flatMap((v) => (v.secret.items || [{ key: null }]).map((i) => [v.secret.secretName, i.key])),
+  ];
+  for (const [name, key] of refs) {
+    if (OPERATOR_SECRETS.includes(name)) continue;
+    const keys = secretKeys(name);
+    if (!keys) fail(`Deployment ${svc}: reads secret ${name}, which no manifest defines`);
+    else if (key && !keys.includes(key)) fail(`Deployment ${svc}: reads key ${key} of secret ${name}, which it does not have`);
+  }
+  for (const r of (c.env || []).filter((e) => e.valueFrom && e.valueFrom.configMapKeyRef)) {
+    if (!byKind('ConfigMap').some((m) => m.metadata.name === r.valueFrom.configMapKeyRef.name)) fail(`Deployment ${svc}: reads missing ConfigMap ${r.valueFrom.configMapKeyRef.name}`);
+  }
   for (const kind of ['Service', 'HorizontalPodAutoscaler', 'PodDisruptionBudget']) {
     if (!byKind(kind).some((o) => o.metadata.name === svc)) fail(`${kind} missing: ${svc}`);
   }
@@ -205,6 +299,16 @@ for (const [svc, port] of Object.entries(SERVICES)) {
   if (String((cs.environment || {}).QUARKUS_HTTP_PORT) !== String(port)) fail(`docker-compose.yml ${svc}: QUARKUS_HTTP_PORT should be ${port}`);
   if (!(cs.ports || []).includes(`127.0.0.1:${port}:${port}`)) fail(`docker-compose.yml ${svc}: should publish 127.0.0.1:${port}:${port}`);
   if (!(cs.environment || {}).JCM_KAFKA_PASSWORD) fail(`docker-compose.yml ${svc}: JCM_KAFKA_PASSWORD missing (its Kafka user's password)`);
+  const ce = cs.environment || {};
+  if (ce.QUARKUS_DATASOURCE_USERNAME !== role) fail(`docker-compose.yml ${svc}: QUARKUS_DATASOURCE_USERNAME should be ${role}`);
+  if (ce.QUARKUS_FLYWAY_USERNAME !== `${role}_owner` || !ce.QUARKUS_FLYWAY_PASSWORD) fail(`docker-compose.yml ${svc}: QUARKUS_FLYWAY_USERNAME should be ${role}_owner, with QUARKUS_FLYWAY_PASSWORD`);
+  if (ce.JCM_AUDIT_SIGNING_KEY !== `${AUDIT_DIR}/signing-key.pem` || ce.JCM_AUDIT_PUBLIC_KEY !== `${AUDIT_DIR}/signing-key.pub.pem`) {
+    fail(`docker-compose.yml ${svc}: JCM_AUDIT_SIGNING_KEY / JCM_AUDIT_PUBLIC_KEY should point into ${AUDIT_DIR}`);
+  }
+  const keyMount = (cs.volumes || []).find((v) => typeof v === 'object' && v.target === AUDIT_DIR);
+  if (!keyMount || keyMount.type !== 'bind' || keyMount.source !== `./.jcm-local/audit/${svc}` || keyMount.read_only !== true) {
+    fail(`docker-compose.yml ${svc}: should bind ./.jcm-local/audit/${svc} read-only at ${AUDIT_DIR}`);
+  }
   const dockerfile = path.join(root, svc, 'src', 'main', 'docker', 'Dockerfile.jvm');
   if (!fs.existsSync(dockerfile)) fail(`missing ${rel(dockerfile)}`);
   else if (!new RegExp(`^EXPOSE ${port}$`, 'm').test(fs.readFileSync(dockerfile, 'utf8'))) fail(`${rel(dockerfile)}: should EXPOSE ${port}`);
@@ -226,6 +330,14 @@ for (const t of TOPICS.filter((t) => !t.startsWith('jcm.partner.'))) if (!initSc
   const kept = loop ? loop[1].split(/[\s\\]+/).filter(Boolean).sort() : [];
   if (JSON.stringify(kept) !== JSON.stringify([...KEPT_FOR_EVER].sort())) {
     fail(`docker-compose.yml kafka-init should create exactly the aggregate topics with retention.ms=-1, not [${kept.join(' ')}]`);
+  }
+}
+{
+  // The checkpoint topics are created in one loop with cleanup.policy=delete and retention.ms=-1, and only they.
+  const loop = /for topic in \\\n((?:[ \t]*[\w.-]+[ \t]*\\\n)*[ \t]*[\w.-]+)\n\s*do\n\s*topic "\$\$topic" --config cleanup\.policy=delete --config retention\.ms=-1\n/.exec(initScript);
+  const kept = loop ? loop[1].split(/[\s\\]+/).filter(Boolean).sort() : [];
+  if (JSON.stringify(kept) !== JSON.stringify([...CHECKPOINT_TOPICS].sort())) {
+    fail(`docker-compose.yml kafka-init should create exactly the checkpoint topics with cleanup.policy=delete and retention.ms=-1, not [${kept.join(' ')}]`);
   }
 }
 for (const dir of ['inbound', 'outbound']) {
@@ -250,7 +362,7 @@ try {
 }
 
 if (failures.length) {
-  for (const f of failures) console.error(`  FAIL ${f}`);
+  for (const f of new Set(failures)) console.error(`  FAIL ${f}`);
   console.error(`manifests: ${failures.length} problem(s)`);
   process.exit(1);
 }
