@@ -53,8 +53,9 @@ final class BulkLedger {
         this.writers = writers;
     }
 
+    /** As the schema's owner: a bulk load of history (and moving the serial sequence on) is not something the service's role may do. */
     private Connection connect() throws SQLException {
-        Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+        Connection c = DriverManager.getConnection(db.jdbcUrl(), db.ownerUsername(), db.ownerPassword());
         try (Statement s = c.createStatement()) {
             s.execute("SET search_path TO " + db.schema());
         }

@@ -118,8 +118,9 @@ public final class EventLogBenchmark {
         }
     }
 
+    /** The baseline's own table, written as its schema's owner (a service's role may create nothing). */
     private static double rawInserts(PostgresServer.ServiceDatabase db, int clients, int total) throws Exception {
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password()); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.ownerUsername(), db.ownerPassword()); Statement s = c.createStatement()) {
             s.execute(
                     "CREATE TABLE IF NOT EXISTS bench_baseline (id uuid PRIMARY KEY, aggregate_id text, message text, at timestamptz DEFAULT now())");
         }
@@ -130,7 +131,7 @@ public final class EventLogBenchmark {
         List<Future<?>> futures = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             futures.add(pool.submit(() -> {
-                try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+                try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.ownerUsername(), db.ownerPassword());
                         PreparedStatement ps = c.prepareStatement("INSERT INTO bench_baseline (id, aggregate_id, message) VALUES (?, ?, ?)")) {
                     while (left.getAndDecrement() > 0) {
                         ps.setObject(1, UUID.randomUUID());

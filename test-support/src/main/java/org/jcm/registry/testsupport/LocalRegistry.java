@@ -114,7 +114,7 @@ public final class LocalRegistry {
         }
         System.out.println("  Kafka               " + broker.bootstrapServers() + "  (SASL_PLAINTEXT, SCRAM-SHA-512; admin settings: "
                 + repo.relativize(clients.resolve("admin.properties")) + ")");
-        System.out.println("  PostgreSQL          " + postgres.jdbcUrl("jcm") + " (one schema and role per service)");
+        System.out.println("  PostgreSQL          " + postgres.jdbcUrl("jcm") + " (per service: a schema, its owner role and the service's role)");
         System.out.println();
         System.out.println("Partner systems on Kafka (each may write only its inbound topic and read only its outbound topic):");
         for (KafkaCredentials p : partnerUsers.values()) {
@@ -129,6 +129,9 @@ public final class LocalRegistry {
         System.out
                 .println("Try: curl -s -X POST localhost:8081/api/countries -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' "
                         + "-d '{\"code\":\"TH\",\"name\":\"Thailand\"}'");
+        System.out.println("Auditors: each service signs checkpoints of its event log (keys: .jcm-local/audit/<service>/); check them offline with");
+        System.out.println(
+                "  java -jar audit-proofs/target/jcm-audit-verifier.jar --help   (walk-through: README.md, \"Auditing the registry offline\")");
         System.out.println("Press Ctrl-C to stop (services first, then Kafka, then PostgreSQL).");
         stopped.await();
     }

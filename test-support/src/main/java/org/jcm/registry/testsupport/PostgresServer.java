@@ -133,7 +133,8 @@ public final class PostgresServer implements AutoCloseable {
             s.execute("REVOKE ALL ON SCHEMA public FROM PUBLIC");
             s.execute("REVOKE ALL ON DATABASE " + identifier(database) + " FROM PUBLIC");
             s.execute("GRANT CONNECT, TEMPORARY ON DATABASE " + identifier(database) + " TO " + role);
-            s.execute("GRANT CONNECT ON DATABASE " + identifier(database) + " TO " + owner);
+            // TEMPORARY: a bulk load of history as the owner (the benchmark's) stages its rows in temporary tables.
+            s.execute("GRANT CONNECT, TEMPORARY ON DATABASE " + identifier(database) + " TO " + owner);
             s.execute("CREATE SCHEMA IF NOT EXISTS " + role + " AUTHORIZATION " + owner);
             s.execute("DO $$ BEGIN IF EXISTS (SELECT FROM pg_namespace WHERE nspname = '" + role + "' AND nspowner = '" + role
                     + "'::regrole) THEN ALTER SCHEMA " + role + " OWNER TO " + owner + "; REASSIGN OWNED BY " + role + " TO " + owner
