@@ -43,8 +43,4 @@ public class AuditKeys {
     public String publicPem() {
         return publicPem;
     }
-
-    public String keyId() {
-        return Keys.keyId(pair.getPublic());
-    }
 }

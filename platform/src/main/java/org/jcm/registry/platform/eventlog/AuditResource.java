@@ -179,8 +179,7 @@ public class AuditResource {
     @RolesAllowed({Caller.AUDITOR, Caller.OPERATOR})
     public LogCheckpointSigned latestCheckpoint() throws SQLException {
         callers.current().readGlobally("the audit log");
-        return Checkpoints.event(checkpoints.latest().orElseThrow(() -> new RuleViolation(PlatformRule.NOT_YET_CHECKPOINTED,
-                "no checkpoint has been signed yet; ask for one (POST /api/audit/checkpoints)")));
+        return Checkpoints.event(checkpoints.requireLatest());
     }
 
     @GET
@@ -190,8 +189,7 @@ public class AuditResource {
     @RolesAllowed({Caller.AUDITOR, Caller.OPERATOR})
     public LogCheckpointSigned checkpoint(@PathParam("treeSize") @Min(0) long treeSize) throws SQLException {
         callers.current().readGlobally("the audit log");
-        return Checkpoints.event(checkpoints.at(treeSize).orElseThrow(() -> new RuleViolation(PlatformRule.CHECKPOINT_NOT_FOUND,
-                "no checkpoint was signed at a tree size of " + treeSize + "; GET /api/audit/checkpoints lists those there are")));
+        return Checkpoints.event(checkpoints.requireAt(treeSize));
     }
 
     @POST
@@ -204,7 +202,7 @@ public class AuditResource {
     @Idempotent
     public LogCheckpointSigned signCheckpoint() throws SQLException {
         callers.current().readGlobally("the audit log");
-        relay.relay();
+        relay.chainPending();
         SignedCheckpoint signed = checkpoints.signIfGrown().orElseThrow(() -> new RuleViolation(PlatformRule.UNAVAILABLE,
                 "another replica of the service leads the event log's relay; ask again"));
         checkpoints.publishSoon();

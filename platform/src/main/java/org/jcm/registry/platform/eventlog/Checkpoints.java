@@ -27,6 +27,8 @@ import org.jcm.registry.audit.SignedCheckpoint;
 import org.jcm.registry.contract.audit.LogCheckpointSigned;
 import org.jcm.registry.platform.PlatformConfig;
 import org.jcm.registry.platform.messaging.CloudEventCodec;
+import org.jcm.registry.platform.problem.PlatformRule;
+import org.jcm.registry.platform.problem.RuleViolation;
 
 /**
  * Signed tree heads of the event log: on a tick when the log has grown, and on demand, the relay's leader signs the
@@ -186,6 +188,18 @@ public class Checkpoints {
         try (PreparedStatement s = c.prepareStatement(SELECT + " ORDER BY tree_size DESC LIMIT 1"); ResultSet rs = s.executeQuery()) {
             return rs.next() ? Optional.of(read(rs)) : Optional.empty();
         }
+    }
+
+    /** The checkpoint of {@code treeSize}, or a 404 {@code JCM-AUD-002} that says where to look. */
+    public SignedCheckpoint requireAt(long treeSize) throws SQLException {
+        return at(treeSize).orElseThrow(() -> new RuleViolation(PlatformRule.CHECKPOINT_NOT_FOUND,
+                "no checkpoint was signed at a tree size of " + treeSize + "; GET /api/audit/checkpoints lists those there are"));
+    }
+
+    /** The latest checkpoint, or a 409 {@code JCM-AUD-003} that says how to get one. */
+    public SignedCheckpoint requireLatest() throws SQLException {
+        return latest().orElseThrow(() -> new RuleViolation(PlatformRule.NOT_YET_CHECKPOINTED,
+                "no checkpoint has been signed yet; ask for one (POST /api/audit/checkpoints)"));
     }
 
     /** The latest checkpoint, if any. */

@@ -61,14 +61,22 @@ public class EventLogRelay {
     /** One round: chain what is new, then publish until a batch comes back short. Never throws; a failed round is retried. */
     public synchronized void relay() {
         try {
-            while (chain.chainPending() == config.eventLog().relayBatchSize()) {
-                // a full batch: more may be waiting
-            }
+            chainPending();
             while (publisher.publishChained() == config.eventLog().relayBatchSize()) {
                 // a full batch: more may be waiting
             }
         } catch (Exception e) {
             LOG.warnf("Event log relay round failed, will retry: %s", e.toString());
+        }
+    }
+
+    /**
+     * Chains every entry committed so far (into the hash chain and the Merkle tree), without publishing: what a checkpoint
+     * signed on demand must cover. Nothing if another replica leads (it chains them).
+     */
+    public void chainPending() throws java.sql.SQLException {
+        while (chain.chainPending() == config.eventLog().relayBatchSize()) {
+            // a full batch: more may be waiting
         }
     }
 

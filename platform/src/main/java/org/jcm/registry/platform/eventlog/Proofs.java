@@ -100,8 +100,8 @@ public class Proofs {
             throw new RuleViolation(PlatformRule.CHECKPOINTS_OUT_OF_ORDER, "the first checkpoint (" + firstSize
                     + " entries) is larger than the second (" + secondSize + "): swap them");
         }
-        SignedCheckpoint first = checkpoint(Optional.of(firstSize));
-        SignedCheckpoint second = checkpoint(Optional.of(secondSize));
+        SignedCheckpoint first = checkpoints.requireAt(firstSize);
+        SignedCheckpoint second = checkpoints.requireAt(secondSize);
         try (Connection c = dataSource.getConnection(); MerkleNodes tree = new MerkleNodes(c)) {
             return ConsistencyProof.of(first, second, tree);
         } catch (MerkleNodes.MerkleReadException e) {
@@ -110,12 +110,7 @@ public class Proofs {
     }
 
     private SignedCheckpoint checkpoint(Optional<Long> treeSize) throws SQLException {
-        if (treeSize.isPresent()) {
-            return checkpoints.at(treeSize.get()).orElseThrow(() -> new RuleViolation(PlatformRule.CHECKPOINT_NOT_FOUND,
-                    "no checkpoint was signed at a tree size of " + treeSize.get() + "; GET /api/audit/checkpoints lists those there are"));
-        }
-        return checkpoints.latest().orElseThrow(() -> new RuleViolation(PlatformRule.NOT_YET_CHECKPOINTED,
-                "no checkpoint has been signed yet; ask for one (POST /api/audit/checkpoints)"));
+        return treeSize.isPresent() ? checkpoints.requireAt(treeSize.get()) : checkpoints.requireLatest();
     }
 
     private static LogEntry entry(ResultSet rs) throws SQLException {
