@@ -17,8 +17,8 @@ import jakarta.transaction.Transactional;
 
 import org.jcm.registry.creditissuance.ledger.LedgerViews.Article6State;
 import org.jcm.registry.creditissuance.ledger.SerialRange;
-import org.jcm.registry.creditissuance.report.Table;
 import org.jcm.registry.platform.persistence.SqlValues;
+import org.jcm.registry.platform.report.Table;
 
 /**
  * The Party's agreed electronic format (AEF) tables of decision 4/CMA.6 for one registry and year, from the append-only

@@ -81,7 +81,7 @@ public class LedgerQueries {
                     default -> "TRANSFERRED";
                 };
             };
-            steps.add(new LineageStep(step, txType, block.openedBy(), block.openedAt(), (String) r[17], block));
+            steps.add(new LineageStep(step, txType, block.openedBy(), block.openedAt(), (String) r[17], (String) r[18], block));
         }
         return new Lineage(registry, serial, steps);
     }

@@ -70,7 +70,7 @@ public final class LedgerViews {
     public record TransactionPage(List<TransactionView> transactions, Long next) {}
 
     /** One step in the life of a serial: the transaction that opened the block version holding it. */
-    public record LineageStep(String step, String transactionType, UUID transaction, Instant at, String actor, BlockView block) {}
+    public record LineageStep(String step, String transactionType, UUID transaction, Instant at, String actor, String accountType, BlockView block) {}
 
     public record Lineage(String registry, long serial, List<LineageStep> steps) {}
 

@@ -24,24 +24,28 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jcm.registry.creditissuance.article6.AefTables;
+import org.jcm.registry.creditissuance.ledger.LedgerQueries;
 import org.jcm.registry.creditissuance.registry.RegistryRepository;
 import org.jcm.registry.platform.openapi.ProblemResponses;
 import org.jcm.registry.platform.problem.Params;
+import org.jcm.registry.platform.report.Table;
 
 /** Public reports, for anyone: JSON (an array of rows) or CSV (`format=csv`) with the same columns. */
 @Path("/api/reports")
-@Tag(name = "Reports", description = "Public reports of each registry: holdings by account type, annual transaction summary, issuance totals, Article 6 AEF tables")
+@Tag(name = "Reports", description = "Public reports of each registry: holdings by account type, annual transaction summary, issuance totals, issuances and retirements block by block, the public lineage of a serial, Article 6 AEF tables")
 public class ReportResource {
 
-    private static final String CSV = "text/csv";
+    private static final String CSV = Table.CSV;
 
     private final ReportQueries reports;
     private final RegistryRepository registries;
     private final Clock clock;
     private final AefTables aef;
+    private final LedgerQueries ledger;
 
-    public ReportResource(ReportQueries reports, RegistryRepository registries, Clock clock, AefTables aef) {
+    public ReportResource(ReportQueries reports, RegistryRepository registries, Clock clock, AefTables aef, LedgerQueries ledger) {
         this.reports = reports;
+        this.ledger = ledger;
         this.registries = registries;
         this.clock = clock;
         this.aef = aef;
@@ -64,23 +68,74 @@ public class ReportResource {
             @QueryParam("format") @Pattern(regexp = "json|csv") String format) {
         registries.get(registry);
         Instant at = Params.optionalInstant(asOf, "asOf");
-        return answer(reports.holdings(registry, at == null ? clock.instant() : at), format, "holdings-" + registry);
+        return reports.holdings(registry, at == null ? clock.instant() : at).answer(format, "holdings-" + registry);
     }
 
     @GET
     @Path("/transactions")
     @Produces({MediaType.APPLICATION_JSON, CSV})
-    @Operation(operationId = "reportAnnualTransactions", summary = "Annual transaction summary", description = "Per transaction type of a registry in a calendar year (UTC): columns registry, year, transactionType, transactions, quantity.")
+    @Operation(operationId = "reportAnnualTransactions", summary = "Annual transaction summary", description = "Per transaction type of a registry in a calendar year (UTC), or since the registry opened if `year` is absent (the year column is then empty): columns registry, year, transactionType, transactions, quantity.")
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-REG-001, JCM-REQ-001")
     @APIResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = Row.class)),
             @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
     @PermitAll
     public Response annual(@QueryParam("registry") @NotNull @Size(max = 8) String registry,
-            @QueryParam("year") @NotNull @Min(2013) @Max(2199) Integer year,
+            @QueryParam("year") @Min(2013) @Max(2199) Integer year,
             @QueryParam("format") @Pattern(regexp = "json|csv") String format) {
         registries.get(registry);
-        return answer(reports.annualSummary(registry, year), format, "transactions-" + registry + "-" + year);
+        return reports.annualSummary(registry, year).answer(format, "transactions-" + registry + (year == null ? "" : "-" + year));
+    }
+
+    @GET
+    @Path("/issuances")
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Operation(operationId = "reportIssuances", summary = "The credits issued, block by block", description = "One row per allocation line of each issuance into the registry (or into every registry, without `registry`), in the order issued, with the serial block it issued in display form; all, or those issued in a calendar year (UTC) and/or of one project: columns registry, issuance, project, hostCountry, monitoringPeriodStart, monitoringPeriodEnd, decisionReference, decidedOn, issuedAt, vintage, accountType, quantity, firstSerial, lastSerial, block.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-REG-001, JCM-REQ-001")
+    @APIResponse(responseCode = "200", description = "The report", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = Row.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
+    @PermitAll
+    public Response issuances(@QueryParam("registry") @Size(max = 8) String registry, @QueryParam("year") @Min(2013) @Max(2199) Integer year,
+            @QueryParam("project") @Size(max = 32) String project, @QueryParam("format") @Pattern(regexp = "json|csv") String format) {
+        if (registry != null) {
+            registries.get(registry);
+        }
+        return reports.issuances(registry, year, project).answer(format,
+                "issuances" + (registry == null ? "" : "-" + registry) + (year == null ? "" : "-" + year)
+                        + (project == null ? "" : "-" + project.replaceAll("[^A-Za-z0-9_-]", "")));
+    }
+
+    @GET
+    @Path("/retirements")
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Operation(operationId = "reportRetirements", summary = "The credits retired in a registry, block by block", description = "One row per block retired, in the order retired, with the retirement's purpose (NDC, OIMP, VOLUNTARY), beneficiary and year of use; all, or those of a calendar year (UTC): columns registry, transaction, retiredAt, purpose, beneficiary, yearOfUse, project, vintage, quantity, firstSerial, lastSerial, block.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-REG-001, JCM-REQ-001")
+    @APIResponse(responseCode = "200", description = "The report", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = Row.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
+    @PermitAll
+    public Response retirements(@QueryParam("registry") @NotNull @Size(max = 8) String registry,
+            @QueryParam("year") @Min(2013) @Max(2199) Integer year,
+            @QueryParam("format") @Pattern(regexp = "json|csv") String format) {
+        registries.get(registry);
+        return reports.retirements(registry, year).answer(format, "retirements-" + registry + (year == null ? "" : "-" + year));
+    }
+
+    @GET
+    @Path("/serial-lineage")
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Operation(operationId = "reportSerialLineage", summary = "The lineage of a serial, as the public sees it", description = "Every block that ever held `serial` of `registry`, in order (ISSUED, SPLIT, TRANSFERRED, RESERVED, RELEASED, RECEIVED, RETIRED, CANCELLED), with its transaction and the type of the account it was in, not who acted nor which account (that is `GET /api/blocks`, for operators and auditors): columns registry, serial, step, at, transaction, transactionType, accountType, project, vintage, quantity, firstSerial, lastSerial, block.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-REG-001, JCM-LED-502, JCM-REQ-001")
+    @APIResponse(responseCode = "200", description = "The report", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = Row.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
+    @PermitAll
+    public Response serialLineage(@QueryParam("registry") @NotNull @Size(max = 8) String registry,
+            @QueryParam("serial") @NotNull @Min(1) @Max(Long.MAX_VALUE - 1) Long serial,
+            @QueryParam("format") @Pattern(regexp = "json|csv") String format) {
+        registries.get(registry);
+        return reports.serialLineage(ledger.lineage(registry, serial)).answer(format, "serial-" + registry + "-" + serial);
     }
 
     @GET
@@ -97,7 +152,7 @@ public class ReportResource {
         if (registry != null) {
             registries.get(registry);
         }
-        return answer(reports.issuanceTotals(registry), format, "issuance" + (registry == null ? "" : "-" + registry));
+        return reports.issuanceTotals(registry).answer(format, "issuance" + (registry == null ? "" : "-" + registry));
     }
 
     @GET
@@ -119,14 +174,6 @@ public class ReportResource {
             case "actions" -> aef.actions(registry, year, at);
             default -> aef.holdings(registry, year, at);
         };
-        return answer(rows, format, "aef-" + table + "-" + registry + "-" + year);
-    }
-
-    private static Response answer(Table table, String format, String name) {
-        if ("csv".equals(format)) {
-            return Response.ok(table.csv(), CSV + "; charset=UTF-8").header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"")
-                    .build();
-        }
-        return Response.ok(table.objects(), MediaType.APPLICATION_JSON).build();
+        return rows.answer(format, "aef-" + table + "-" + registry + "-" + year);
     }
 }

@@ -54,7 +54,53 @@ class ReportsTest {
         String totals = Api.anonymous().queryParam("registry", "GH").queryParam("format", "csv").when().get("/api/reports/issuance").then()
                 .statusCode(200).extract().asString();
         assertThat(totals).isEqualTo("registry,hostCountry,project,vintage,issuances,quantity\r\nGH,GH,GH001,2020,1,100\r\n");
+        String sinceOpened = Api.anonymous().queryParam("registry", "GH").queryParam("format", "csv").when().get("/api/reports/transactions").then()
+                .statusCode(200).extract().asString();
+        assertThat(sinceOpened).startsWith("registry,year,transactionType,transactions,quantity\r\nGH,,ISSUANCE,1,100\r\n")
+                .contains("GH,,RETIREMENT,1,10\r\n");
         Api.anonymous().queryParam("registry", "ZZ").when().get("/api/reports/holdings").then().statusCode(404);
         Api.anonymous().queryParam("registry", "GH").queryParam("asOf", "10000-01-01").when().get("/api/reports/holdings").then().statusCode(400);
+    }
+
+    @Test
+    void issuancesRetirementsAndTheLineageOfASerialBlockByBlockWithoutWhoActedOrWhichAccount() {
+        Ledgers.activate(codec, "GM", "GMB", "Gambia");
+        JsonPath a = Ledgers.fundedAccount(codec, "GM", "GM001", 100, null);
+        Api.given().contentType("application/json").body(Map.of("fromAccount", a.getString("number"), "quantity", 30, "purpose", "OIMP",
+                "beneficiary", "Banjul Air, \"CORSIA\" 2024", "yearOfUse", 2024)).when().post("/api/retirements").then().statusCode(201);
+        int year = Year.now(ZoneOffset.UTC).getValue();
+
+        JsonPath issuances = Api.anonymous().queryParam("registry", "GM").queryParam("project", "GM001").when().get("/api/reports/issuances").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(issuances.getList("block")).containsExactly("JCM-GM-GM001-2020-1-100");
+        assertThat(issuances.getList("accountType")).containsExactly("ENTITY_HOLDING");
+        assertThat(issuances.getList("quantity", Long.class)).containsExactly(100L);
+        assertThat(Api.anonymous().queryParam("registry", "GM").queryParam("year", year - 1).when().get("/api/reports/issuances").then()
+                .statusCode(200).extract().jsonPath().getList("$")).isEmpty();
+        assertThat(Api.anonymous().queryParam("registry", "GM").queryParam("project", "GM999").when().get("/api/reports/issuances").then()
+                .statusCode(200).extract().jsonPath().getList("$")).isEmpty();
+
+        String retirements = Api.anonymous().queryParam("registry", "GM").queryParam("year", year).queryParam("format", "csv").when()
+                .get("/api/reports/retirements").then().statusCode(200).contentType("text/csv").extract().asString();
+        List<String> lines = retirements.lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0))
+                .isEqualTo("registry,transaction,retiredAt,purpose,beneficiary,yearOfUse,project,vintage,quantity,firstSerial,lastSerial,block");
+        assertThat(lines.get(1)).startsWith("GM,")
+                .endsWith(",OIMP,\"Banjul Air, \"\"CORSIA\"\" 2024\",2024,GM001,2020,30,1,30,JCM-GM-GM001-2020-1-30");
+
+        JsonPath lineage = Api.anonymous().queryParam("registry", "GM").queryParam("serial", 5).when().get("/api/reports/serial-lineage").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(lineage.getList("step")).containsExactly("ISSUED", "RETIRED");
+        assertThat(lineage.getList("accountType")).containsExactly("ENTITY_HOLDING", "RETIREMENT");
+        assertThat(lineage.getList("block")).containsExactly("JCM-GM-GM001-2020-1-100", "JCM-GM-GM001-2020-1-30");
+        assertThat(lineage.getMap("[0]")).doesNotContainKeys("actor", "account");
+        assertThat(Api.anonymous().queryParam("registry", "GM").queryParam("serial", 70).when().get("/api/reports/serial-lineage").then()
+                .statusCode(200).extract().jsonPath().getList("step")).containsExactly("ISSUED", "SPLIT");
+        Api.anonymous().queryParam("registry", "GM").queryParam("serial", 101).when().get("/api/reports/serial-lineage").then().statusCode(404)
+                .contentType("application/problem+json").body("code", org.hamcrest.Matchers.equalTo("JCM-LED-502"));
+        Api.anonymous().queryParam("registry", "GM").queryParam("serial", "1e99").when().get("/api/reports/serial-lineage").then().statusCode(400);
+        Api.anonymous().queryParam("registry", "GM").queryParam("project", "x".repeat(33)).when().get("/api/reports/issuances").then()
+                .statusCode(400);
     }
 }

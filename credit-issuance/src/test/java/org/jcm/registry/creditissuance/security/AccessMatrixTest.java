@@ -44,8 +44,9 @@ class AccessMatrixTest {
         assertThat(result.mismatches()).isEmpty();
         assertThat(result.publicOperations()).containsExactlyInAnyOrder("getAuditPublicKey", "listRegistries", "getRegistry", "asyncApi",
                 "contractFile",
-                "reportHoldings", "reportAnnualTransactions", "reportIssuanceTotals", "reportArticle6");
-        assertThat(result.operations()).isEqualTo(46);
+                "reportHoldings", "reportAnnualTransactions", "reportIssuanceTotals", "reportArticle6", "reportIssuances", "reportRetirements",
+                "reportSerialLineage");
+        assertThat(result.operations()).isEqualTo(49);
     }
 
     @Test
@@ -77,6 +78,9 @@ class AccessMatrixTest {
         values.put("/api/transactions?", "registry=TH");
         values.put("/api/blocks?", "registry=TH&serial=" + issued.getLong("lines[0].firstSerial"));
         values.put("/api/issuances?", "country=TH");
+        values.put("/api/reports/serial-lineage?", "registry=TH&serial=" + issued.getLong("lines[0].firstSerial"));
+        values.put("/api/reports/issuances?", "registry=TH&project=TH001");
+        values.put("/api/reports/retirements?", "registry=TH");
         values.put("/api/ledger/conservation?", "registry=TH");
         values.put("table", "holdings");
         values.put("/api/reports/article6/{table}?", "registry=TH&year=" + LocalDate.now(java.time.ZoneOffset.UTC).getYear());

@@ -47,5 +47,17 @@ class ProjectQueriesTest {
         given().when().get("/api/projects/" + haiPhong).then().statusCode(200).body("project.pinReference", equalTo("VN_PIN001"));
         given().when().get("/api/projects/VN_PIN002").then().statusCode(200).body("project.id", equalTo(daNang));
         Fixtures.problem(given().when().get("/api/projects/VN999").then(), 404, "JCM-PRJ-001");
+
+        // The same search as CSV, one row per project with the columns the public pages list.
+        String csv = given().queryParam("cityCollaboration", "Kitakyushu").queryParam("format", "csv").when().get("/api/projects").then()
+                .statusCode(200).contentType("text/csv").header("Content-Disposition", "attachment; filename=\"projects.csv\"").extract().asString();
+        org.assertj.core.api.Assertions.assertThat(csv).isEqualTo("reference,pinReference,title,hostCountry,methodology,sectoralScope,state,"
+                + "cityCollaboration,estimatedAnnualReductions,creditingPeriodStart,creditingPeriodEnd,id\r\n"
+                + ",VN_PIN001,Energy saving at a Hai Phong steel plant,VN," + methodology + ",3,IDEA_SUBMITTED,Kitakyushu-Hai Phong,"
+                + given().when().get("/api/projects/" + haiPhong).then().extract().path("project.estimatedAnnualReductions") + ","
+                + given().when().get("/api/projects/" + haiPhong).then().extract().path("project.creditingPeriod.start") + ","
+                + given().when().get("/api/projects/" + haiPhong).then().extract().path("project.creditingPeriod.end") + "," + haiPhong + "\r\n");
+        Fixtures.problem(given().queryParam("format", "xml").when().get("/api/projects").then(), 400, "JCM-REQ-001");
+        Fixtures.problem(given().queryParam("methodology", "M".repeat(65)).when().get("/api/projects").then(), 400, "JCM-REQ-001");
     }
 }

@@ -1,4 +1,4 @@
-package org.jcm.registry.creditissuance.report;
+package org.jcm.registry.platform.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
