@@ -96,18 +96,28 @@ public final class Flows {
         post(pr, "/api/projects/" + project + "/registration", "{\"decisionReference\": \"JC-%s-10/%d\", \"decidedOn\": \"%d-10-01\"}"
                 .formatted(cc, y + 1, y)).statusCode(200).body("state", equalTo("REGISTERED"), "reference", equalTo(cc + "001"));
 
+        return monitorAndVerify(p, 1, start, end, claimed, verified);
+    }
+
+    /**
+     * project-registry: the participant submits monitoring report {@code n} of project {CC}001 for the period, and the TPE
+     * verifies it per vintage; returns the report's id.
+     */
+    public String monitorAndVerify(Partner p, int n, String start, String end, Map<Integer, Integer> claimed, Map<Integer, Integer> verified) {
+        String pr = url(Service.PROJECT_REGISTRY);
+        String cc = p.code();
         int totalClaimed = claimed.values().stream().mapToInt(Integer::intValue).sum();
         int totalVerified = verified.values().stream().mapToInt(Integer::intValue).sum();
         String reportId = as(Api.tokens().participant(p.participant())).baseUri(pr).contentType(ContentType.JSON).body("""
                 {"period": {"start": "%s", "end": "%s"}, "claimedReductions": %s, "totalClaimed": %d, "submittedOn": "%s",
-                 "document": {"uri": "https://jcm.example.org/%s001/monitoring-1.pdf", "sha256": "%s"}}"""
-                .formatted(start, end, vintages(claimed), totalClaimed, LocalDate.parse(end).plusDays(20), cc.toLowerCase(), SHA))
+                 "document": {"uri": "https://jcm.example.org/%s001/monitoring-%d.pdf", "sha256": "%s"}}"""
+                .formatted(start, end, vintages(claimed), totalClaimed, LocalDate.parse(end).plusDays(20), cc.toLowerCase(), n, SHA))
                 .when().post("/api/projects/" + cc + "001/monitoring-reports").then().statusCode(201).body("totalClaimed", equalTo(totalClaimed))
                 .extract().path("id");
         post(pr, "/api/projects/" + cc + "001/monitoring-reports/" + reportId + "/verifications", """
                 {"tpeId": "%s", "verifiedOn": "%s", "opinion": "POSITIVE", "verifiedReductions": %s, "totalVerified": %d,
-                 "report": {"uri": "https://jcm.example.org/%s001/verification-1.pdf", "sha256": "%s"}}"""
-                .formatted(p.tpe(), LocalDate.parse(end).plusMonths(2).plusDays(15), vintages(verified), totalVerified, cc.toLowerCase(), SHA))
+                 "report": {"uri": "https://jcm.example.org/%s001/verification-%d.pdf", "sha256": "%s"}}"""
+                .formatted(p.tpe(), LocalDate.parse(end).plusMonths(2).plusDays(15), vintages(verified), totalVerified, cc.toLowerCase(), n, SHA))
                 .statusCode(201).body("totalVerified", equalTo(totalVerified));
         return reportId;
     }

@@ -106,12 +106,27 @@ public final class LocalRegistry {
         for (ServiceProcess p : services) {
             p.awaitReady(Duration.ofMinutes(3));
         }
+        // The public pages read the two services' public endpoints: started once they answer.
+        java.util.function.Function<ServiceProcess.Service, String> url = s -> services.stream().filter(p -> p.service() == s).findFirst()
+                .orElseThrow()
+                .baseUrl();
+        ServiceProcess site = ServiceProcess.site(repo, ServiceProcess.SITE_PORT, url.apply(ServiceProcess.Service.PROJECT_REGISTRY),
+                url.apply(ServiceProcess.Service.CREDIT_ISSUANCE),
+                Map.of("QUARKUS_HTTP_HOST", bindHost), home.resolve("logs").resolve(ServiceProcess.SITE + ".log"));
+        services.add(site);
+        System.out
+                .println("Starting " + ServiceProcess.SITE + " on " + site.baseUrl() + " (log: .jcm-local/logs/" + ServiceProcess.SITE + ".log) ...");
+        site.start().awaitReady(Duration.ofMinutes(2));
 
         System.out.println();
         System.out.println("The JCM Registry is running:");
         for (ServiceProcess p : services) {
-            System.out.printf("  %-19s %s/q/swagger-ui   (OpenAPI: %s/q/openapi)%n", p.service().dir, p.baseUrl(), p.baseUrl());
+            if (p.service() != null) {
+                System.out.printf("  %-19s %s/q/swagger-ui   (OpenAPI: %s/q/openapi)%n", p.dir(), p.baseUrl(), p.baseUrl());
+            }
         }
+        System.out.printf("  %-19s %s/   (the public pages: registries, projects, issuances, retirements, serials; ?lang=ja)%n", ServiceProcess.SITE,
+                site.baseUrl());
         System.out.println("  Kafka               " + broker.bootstrapServers() + "  (SASL_PLAINTEXT, SCRAM-SHA-512; admin settings: "
                 + repo.relativize(clients.resolve("admin.properties")) + ")");
         System.out.println("  PostgreSQL          " + postgres.jdbcUrl("jcm") + " (per service: a schema, its owner role and the service's role)");

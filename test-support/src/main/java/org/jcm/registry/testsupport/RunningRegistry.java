@@ -26,6 +26,7 @@ public final class RunningRegistry implements AutoCloseable {
     public final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
     private final int brokerPort;
     private volatile KafkaBroker broker;
+    private ServiceProcess site;
 
     private RunningRegistry(Path work) {
         repo = Path.of(System.getProperty("jcm.repo.root", "..")).toAbsolutePath().normalize();
@@ -74,6 +75,15 @@ public final class RunningRegistry implements AutoCloseable {
         return services.get(s).baseUrl();
     }
 
+    /** Starts the public site, reading this registry's project-registry and credit-issuance, and waits until it is ready. */
+    public ServiceProcess startSite() {
+        site = ServiceProcess.site(repo, 0, url(Service.PROJECT_REGISTRY), url(Service.CREDIT_ISSUANCE), Map.of(),
+                work.resolve("logs").resolve(ServiceProcess.SITE + ".log")).start();
+        ServiceProcess started = site;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::kill, "jcm-site-stop"));
+        return site.awaitReady(Duration.ofMinutes(2));
+    }
+
     public KafkaBroker broker() {
         return broker;
     }
@@ -116,6 +126,9 @@ public final class RunningRegistry implements AutoCloseable {
 
     @Override
     public void close() {
+        if (site != null) {
+            site.close();
+        }
         services.values().forEach(ServiceProcess::close);
         broker.close();
         postgres.close();

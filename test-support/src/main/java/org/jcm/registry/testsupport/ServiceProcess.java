@@ -38,7 +38,12 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The public site's module: it reads the services' public endpoints and holds no data (no database, no Kafka). */
+    public static final String SITE = "public-site";
+    public static final int SITE_PORT = 8084;
+
     private final Service service;
+    private final String dir;
     private final Path repoRoot;
     private final int port;
     private final Map<String, String> env;
@@ -47,12 +52,26 @@ public final class ServiceProcess implements AutoCloseable {
     private Process process;
 
     public ServiceProcess(Service service, Path repoRoot, int port, Map<String, String> env, Path log, String heap) {
+        this(service, service.dir, repoRoot, port, env, log, heap);
+    }
+
+    private ServiceProcess(Service service, String dir, Path repoRoot, int port, Map<String, String> env, Path log, String heap) {
         this.service = service;
+        this.dir = dir;
         this.repoRoot = repoRoot;
         this.port = port <= 0 ? Ports.free() : port;
         this.env = Map.copyOf(env);
         this.log = log;
         this.heap = heap;
+    }
+
+    /** The public site ({@link #SITE}), reading project-registry and credit-issuance at these addresses. */
+    public static ServiceProcess site(Path repoRoot, int port, String projectRegistryUrl, String creditIssuanceUrl, Map<String, String> env,
+            Path log) {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("JCM_SITE_PROJECT_REGISTRY_URL", projectRegistryUrl);
+        all.put("JCM_SITE_CREDIT_ISSUANCE_URL", creditIssuanceUrl);
+        return new ServiceProcess(null, SITE, repoRoot, port, all, log, "128m");
     }
 
     /**
@@ -86,7 +105,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public ServiceProcess start() {
-        Path jar = repoRoot.resolve(service.dir).resolve("target/quarkus-app/quarkus-run.jar");
+        Path jar = repoRoot.resolve(dir).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw -DskipTests install)");
         }
@@ -100,7 +119,7 @@ public final class ServiceProcess implements AutoCloseable {
             }
             command.addAll(List.of("-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(repoRoot.resolve(service.dir).toFile())
+                    .directory(repoRoot.resolve(dir).toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
@@ -118,7 +137,7 @@ public final class ServiceProcess implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(service.dir + " exited with " + process.exitValue() + "; see " + log);
+                throw new IllegalStateException(dir + " exited with " + process.exitValue() + "; see " + log);
             }
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
@@ -139,15 +158,21 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
-        throw new IllegalStateException(service.dir + " was not ready within " + timeout + "; see " + log);
+        throw new IllegalStateException(dir + " was not ready within " + timeout + "; see " + log);
     }
 
     public String baseUrl() {
         return "http://localhost:" + port;
     }
 
+    /** The service, or null for the public site. */
     public Service service() {
         return service;
+    }
+
+    /** Its module's directory, e.g. {@code credit-issuance} or {@code public-site}. */
+    public String dir() {
+        return dir;
     }
 
     public int port() {
@@ -157,7 +182,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** The service's JVM (the child process itself: {@code java -jar}, no wrapper), e.g. to read its memory from /proc. */
     public long pid() {
         if (process == null) {
-            throw new IllegalStateException(service.dir + " was not started");
+            throw new IllegalStateException(dir + " was not started");
         }
         return process.pid();
     }
