@@ -88,6 +88,7 @@ public class ProjectPages {
         String reference = p.get("reference") != null ? p.get("reference").toString() : String.valueOf(p.get("pinReference"));
         Page page = new Page(msg.project_heading(reference) + " · " + p.get("title"));
         Map<String, Object> row = row(p);
+        page.factsHeading = msg.project();
         page.fact(msg.country(), p.get("hostCountry"), visit.href("/projects", Map.of("country", p.get("hostCountry"))));
         page.fact(msg.methodology(), row.get("methodology"), visit.href("/projects", Map.of("methodology", row.get("methodology"))));
         page.fact(msg.state(), p.get("state"));
@@ -117,7 +118,7 @@ public class ProjectPages {
                 Map<String, Object> w = new LinkedHashMap<>();
                 w.put("periodStart", period.get("start"));
                 w.put("periodEnd", period.get("end"));
-                w.put("tpe", v.get("tpeName"));
+                w.put("verifiedBy", v.get("tpeName"));
                 w.put("verifiedOn", v.get("verifiedOn"));
                 w.put("opinion", v.get("opinion"));
                 w.put("verifiedReductions", vintages((List<Map<String, Object>>) v.get("verifiedReductions")));
@@ -130,7 +131,7 @@ public class ProjectPages {
                 TableView.of("monitoring", msg.monitoring(), List.of("periodStart", "periodEnd", "claimedReductions", "totalClaimed"), periods, null,
                         msg.no_rows(), (c, r) -> null));
         page.table(TableView.of("verifications", msg.verifications(),
-                List.of("periodStart", "periodEnd", "tpe", "verifiedOn", "opinion", "totalVerified"),
+                List.of("periodStart", "periodEnd", "verifiedBy", "verifiedOn", "opinion", "totalVerified"),
                 verifications, null, msg.no_rows(), (c, r) -> null));
         if (p.get("reference") != null) {
             Map<String, String> q = Map.of("project", reference);
