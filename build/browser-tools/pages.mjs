@@ -81,6 +81,8 @@ await go('/');
 await inspect('home');
 const registries = (await cells('registries')).map(r => r[0]);
 check(['BD', 'JP', 'TH'].every(c => registries.includes(c)), `home lists the registries BD, JP, TH (${registries.join(', ')})`);
+check(await csvOf(page.locator('#registries .download a')) === await (await fetch(`${ci}/api/registries?format=csv`)).text(),
+  'the registries\' CSV is the API\'s, byte for byte');
 await follow(page.locator('#registries a', { hasText: /^BD$/ }));
 await inspect('registry-bd');
 check(page.url() === `${site}/registries/BD`, 'the BD link leads to /registries/BD');
@@ -89,7 +91,7 @@ check(await fact('Retired') === '20', `Bangladesh retired 20 (page: ${await fact
 check(await fact('Transferred') === '30', `Bangladesh transferred 30 (page: ${await fact('Transferred')})`);
 check(await fact('Held in entity holding accounts') === '198', `the participant holds 248 - 20 - 30 = 198 (page: ${await fact('Held in entity holding accounts')})`);
 check(await page.locator('figure.chart svg[role="img"] rect').count() === 2, 'the chart has a bar per vintage (2017, 2018)');
-check(JSON.stringify(await cells('by-vintage')) === JSON.stringify([['2017', '71'], ['2018', '177']]), 'issued by vintage: 2017 71, 2018 177');
+check(await page.textContent('figure.chart svg desc') === '2017: 71; 2018: 177', 'the chart describes itself: issued by vintage, 2017 71, 2018 177');
 
 // 2. Japan's registry: its share of Bangladesh's issuances (73 of 144, 178 of 355) and the ITMOs acquired from Thailand.
 await go('/registries/JP');
@@ -107,13 +109,19 @@ const found = await cells('projects');
 check(found.length === 1 && found[0][0] === 'BD001', `searching BD finds BD001 only (${found.map(r => r[0]).join(', ')})`);
 await inspect('projects-bd');
 const projectsCsv = await csvOf(page.locator('#projects .download a'));
-const projectsApi = await (await fetch(`${pr}/api/projects?country=BD&format=csv`)).text();
+const projectsApi = await (await fetch(`${pr}/api/reports/projects?country=BD&format=csv`)).text();
 check(projectsCsv === projectsApi, 'the project list\'s CSV is the API\'s, byte for byte');
 check(projectsCsv.split('\r\n')[1]?.startsWith('BD001,'), 'and it holds BD001');
 await follow(page.locator('#projects a', { hasText: 'BD001' }).first());
 await inspect('project-bd001');
-check((await cells('monitoring')).length === 2, 'BD001 shows its two monitoring periods');
-check((await cells('verifications')).length === 2, 'and their two verifications');
+check((await cells('monitoring')).length === 2, 'BD001 shows its two monitoring periods, each with its verification');
+check(await page.locator('#cycle li').count() === 6, 'and its cycle, from the idea note to its registration');
+check(await page.locator('#participants li').count() === 2, 'and its two participants');
+const projectId = new URL(page.url()).pathname.split('/').pop();
+const monitoringCsv = await csvOf(page.locator('#monitoring .download a'));
+check(monitoringCsv === await (await fetch(`${pr}/api/reports/monitoring?project=${projectId}&format=csv`)).text(),
+  'the monitoring and verification CSV is the API\'s, byte for byte');
+check(monitoringCsv.includes('2017: 150') && monitoringCsv.includes('2018: 355'), 'and it holds what was claimed and verified');
 const issuedLines = await cells('issuances');
 check(issuedLines.length === 4, `and the four allocation lines issued (${issuedLines.length})`);
 const blocks = issuedLines.map(r => r[r.length - 1]);

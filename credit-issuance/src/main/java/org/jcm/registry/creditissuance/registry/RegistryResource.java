@@ -18,11 +18,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -32,6 +35,7 @@ import org.jcm.registry.creditissuance.account.AccountService;
 import org.jcm.registry.platform.Limits;
 import org.jcm.registry.platform.idempotency.Idempotent;
 import org.jcm.registry.platform.openapi.ProblemResponses;
+import org.jcm.registry.platform.report.Table;
 import org.jcm.registry.platform.security.Caller;
 import org.jcm.registry.platform.security.Callers;
 
@@ -66,10 +70,24 @@ public class RegistryResource {
             @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}") String participantId) {}
 
     @GET
-    @Operation(operationId = "listRegistries", summary = "Lists the registries", description = "Japan's registry and the registry of each partner country that became ACTIVE, with their state and serial counter.")
+    @Produces({MediaType.APPLICATION_JSON, Table.CSV})
+    @Operation(operationId = "listRegistries", summary = "Lists the registries", description = "Japan's registry and the registry of each partner country that became ACTIVE, with their state and serial counter. With `format=csv`, the same columns as CSV: code, countryCode, name, article6RegistryId, hosting, state, lastSerial, openedAt.")
+    @Extension(name = ProblemResponses.EXTENSION, value = "JCM-REQ-001")
+    @APIResponse(responseCode = "200", description = "The registries", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = RegistryView.class)),
+            @Content(mediaType = Table.CSV, schema = @Schema(type = SchemaType.STRING))})
     @PermitAll
-    public List<RegistryView> list() {
-        return service.all().stream().map(RegistryView::of).toList();
+    public Response list(@QueryParam("format") @Pattern(regexp = "json|csv") String format) {
+        List<RegistryView> registries = service.all().stream().map(RegistryView::of).toList();
+        if ("csv".equals(format)) {
+            return new Table(List.of("code", "countryCode", "name", "article6RegistryId", "hosting", "state", "lastSerial", "openedAt"),
+                    registries.stream()
+                            .map(r -> Table.row(r.code(), r.countryCode(), r.name(), r.article6RegistryId(), r.hosting(), r.state(), r.lastSerial(),
+                                    r.openedAt()))
+                            .toList())
+                    .answer(format, "registries");
+        }
+        return Response.ok(registries, MediaType.APPLICATION_JSON).build();
     }
 
     @GET

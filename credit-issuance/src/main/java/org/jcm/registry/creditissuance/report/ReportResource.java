@@ -19,9 +19,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jcm.registry.creditissuance.article6.AefTables;
 import org.jcm.registry.creditissuance.ledger.LedgerQueries;
@@ -51,18 +48,12 @@ public class ReportResource {
         this.aef = aef;
     }
 
-    /** One row of a report; its columns depend on the report (see its description). */
-    @Schema(name = "ReportRow", type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT, additionalProperties = Schema.True.class)
-    public interface Row {}
-
     @GET
     @Path("/holdings")
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @Operation(operationId = "reportHoldings", summary = "Holdings by account type", description = "Per account type of a registry at `asOf` (now if absent): columns registry, asOf, accountType, accounts, quantity.")
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-REG-001, JCM-REQ-001")
-    @APIResponse(responseCode = "200", description = "The report", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = Row.class)),
-            @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
+    @Extension(name = ProblemResponses.TABLE, value = "The report")
     @PermitAll
     public Response holdings(@QueryParam("registry") @NotNull @Size(max = 8) String registry, @QueryParam("asOf") String asOf,
             @QueryParam("format") @Pattern(regexp = "json|csv") String format) {
@@ -76,9 +67,7 @@ public class ReportResource {
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @Operation(operationId = "reportAnnualTransactions", summary = "Annual transaction summary", description = "Per transaction type of a registry in a calendar year (UTC), or since the registry opened if `year` is absent (the year column is then empty): columns registry, year, transactionType, transactions, quantity.")
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-REG-001, JCM-REQ-001")
-    @APIResponse(responseCode = "200", description = "The report", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = Row.class)),
-            @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
+    @Extension(name = ProblemResponses.TABLE, value = "The report")
     @PermitAll
     public Response annual(@QueryParam("registry") @NotNull @Size(max = 8) String registry,
             @QueryParam("year") @Min(2013) @Max(2199) Integer year,
@@ -92,9 +81,7 @@ public class ReportResource {
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @Operation(operationId = "reportIssuances", summary = "The credits issued, block by block", description = "One row per allocation line of each issuance into the registry (or into every registry, without `registry`), in the order issued, with the serial block it issued in display form; all, or those issued in a calendar year (UTC) and/or of one project: columns registry, issuance, project, hostCountry, monitoringPeriodStart, monitoringPeriodEnd, decisionReference, decidedOn, issuedAt, vintage, accountType, quantity, firstSerial, lastSerial, block.")
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-REG-001, JCM-REQ-001")
-    @APIResponse(responseCode = "200", description = "The report", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = Row.class)),
-            @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
+    @Extension(name = ProblemResponses.TABLE, value = "The report")
     @PermitAll
     public Response issuances(@QueryParam("registry") @Size(max = 8) String registry, @QueryParam("year") @Min(2013) @Max(2199) Integer year,
             @QueryParam("project") @Size(max = 32) String project, @QueryParam("format") @Pattern(regexp = "json|csv") String format) {
@@ -111,9 +98,7 @@ public class ReportResource {
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @Operation(operationId = "reportRetirements", summary = "The credits retired in a registry, block by block", description = "One row per block retired, in the order retired, with the retirement's purpose (NDC, OIMP, VOLUNTARY), beneficiary and year of use; all, or those of a calendar year (UTC): columns registry, transaction, retiredAt, purpose, beneficiary, yearOfUse, project, vintage, quantity, firstSerial, lastSerial, block.")
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-REG-001, JCM-REQ-001")
-    @APIResponse(responseCode = "200", description = "The report", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = Row.class)),
-            @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
+    @Extension(name = ProblemResponses.TABLE, value = "The report")
     @PermitAll
     public Response retirements(@QueryParam("registry") @NotNull @Size(max = 8) String registry,
             @QueryParam("year") @Min(2013) @Max(2199) Integer year,
@@ -127,9 +112,7 @@ public class ReportResource {
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @Operation(operationId = "reportSerialLineage", summary = "The lineage of a serial, as the public sees it", description = "Every block that ever held `serial` of `registry`, in order (ISSUED, SPLIT, TRANSFERRED, RESERVED, RELEASED, RECEIVED, RETIRED, CANCELLED), with its transaction and the type of the account it was in, not who acted nor which account (that is `GET /api/blocks`, for operators and auditors): columns registry, serial, step, at, transaction, transactionType, accountType, project, vintage, quantity, firstSerial, lastSerial, block.")
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-REG-001, JCM-LED-502, JCM-REQ-001")
-    @APIResponse(responseCode = "200", description = "The report", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = Row.class)),
-            @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
+    @Extension(name = ProblemResponses.TABLE, value = "The report")
     @PermitAll
     public Response serialLineage(@QueryParam("registry") @NotNull @Size(max = 8) String registry,
             @QueryParam("serial") @NotNull @Min(1) @Max(Long.MAX_VALUE - 1) Long serial,
@@ -143,9 +126,7 @@ public class ReportResource {
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @Operation(operationId = "reportIssuanceTotals", summary = "Issuance totals per project and vintage", description = "In every registry, or one (`registry`): columns registry, hostCountry, project, vintage, issuances, quantity.")
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-REG-001, JCM-REQ-001")
-    @APIResponse(responseCode = "200", description = "The report", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = Row.class)),
-            @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
+    @Extension(name = ProblemResponses.TABLE, value = "The report")
     @PermitAll
     public Response issuance(@QueryParam("registry") @Size(max = 8) String registry,
             @QueryParam("format") @Pattern(regexp = "json|csv") String format) {
@@ -160,9 +141,7 @@ public class ReportResource {
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @Operation(operationId = "reportArticle6", summary = "The Party's AEF tables: authorizations, actions, holdings", description = "The agreed electronic format tables of decision 4/CMA.6 for a registry's Party and a calendar year (UTC), ITMOs only, one row per serial range with its first and last ITMO identifier. `authorizations`: columns registry, year, authorization, authorizedOn, uses, firstTransferDefinition, source, firstItmo, lastItmo, quantity, vintage. `actions` (FIRST_TRANSFER, TRANSFER, ACQUISITION, USE, CANCELLATION): registry, year, action, date, transaction, detail, transferringParty, acquiringParty, purpose, firstTransferDefinition, project, firstItmo, lastItmo, quantity, vintage. `holdings`, the true position at the end of the year: registry, year, asOf, accountType, state (AUTHORIZED, FIRST_TRANSFERRED, ACQUIRED, USED, CANCELLED), firstTransferred, adjustmentApplied, authorization, uses, firstTransferDefinition, project, firstItmo, lastItmo, quantity, vintage. `asOf` (optional) reproduces a table as it stood at an earlier instant; actions and holdings describe the year's end (or `asOf`, if earlier) and never change once it has passed; authorizations are those dated in the year, as recorded by `asOf` (default now).")
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-REG-001, JCM-REQ-001")
-    @APIResponse(responseCode = "200", description = "The table", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = Row.class)),
-            @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
+    @Extension(name = ProblemResponses.TABLE, value = "The table")
     @PermitAll
     public Response article6(@PathParam("table") @Pattern(regexp = "authorizations|actions|holdings") String table,
             @QueryParam("registry") @NotNull @Size(max = 8) String registry, @QueryParam("year") @NotNull @Min(2021) @Max(2199) Integer year,

@@ -63,6 +63,17 @@ class ReportsTest {
     }
 
     @Test
+    void everyReportIsDocumentedAsJsonRowsAndAsCsv() {
+        JsonPath openapi = Api.anonymous().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        for (String path : List.of("holdings", "transactions", "issuance", "issuances", "retirements", "serial-lineage", "article6/{table}")) {
+            String ok = "paths.'/api/reports/" + path + "'.get.responses.'200'.content";
+            assertThat(openapi.getString(ok + ".'application/json'.schema.items.'$ref'")).as(path).isEqualTo("#/components/schemas/ReportRow");
+            assertThat(openapi.getString(ok + ".'text/csv'.schema.type")).as(path).contains("string");
+        }
+        assertThat(openapi.getString("components.schemas.ReportRow.type")).contains("object");
+    }
+
+    @Test
     void issuancesRetirementsAndTheLineageOfASerialBlockByBlockWithoutWhoActedOrWhichAccount() {
         Ledgers.activate(codec, "GM", "GMB", "Gambia");
         JsonPath a = Ledgers.fundedAccount(codec, "GM", "GM001", 100, null);
@@ -97,6 +108,10 @@ class ReportsTest {
         assertThat(lineage.getMap("[0]")).doesNotContainKeys("actor", "account");
         assertThat(Api.anonymous().queryParam("registry", "GM").queryParam("serial", 70).when().get("/api/reports/serial-lineage").then()
                 .statusCode(200).extract().jsonPath().getList("step")).containsExactly("ISSUED", "SPLIT");
+        String registries = Api.anonymous().queryParam("format", "csv").when().get("/api/registries").then().statusCode(200).contentType("text/csv")
+                .extract().asString();
+        assertThat(registries).startsWith("code,countryCode,name,article6RegistryId,hosting,state,lastSerial,openedAt\r\n");
+        assertThat(registries.lines()).anySatisfy(line -> assertThat(line).startsWith("GM,GM,").contains(",ACTIVE,100,"));
         Api.anonymous().queryParam("registry", "GM").queryParam("serial", 101).when().get("/api/reports/serial-lineage").then().statusCode(404)
                 .contentType("application/problem+json").body("code", org.hamcrest.Matchers.equalTo("JCM-LED-502"));
         Api.anonymous().queryParam("registry", "GM").queryParam("serial", "1e99").when().get("/api/reports/serial-lineage").then().statusCode(400);

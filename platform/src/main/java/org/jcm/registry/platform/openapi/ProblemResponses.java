@@ -35,6 +35,13 @@ import org.jcm.registry.platform.problem.RuleBook;
 public class ProblemResponses implements OASFilter {
 
     public static final String EXTENSION = "x-jcm-refuses";
+
+    /**
+     * Marks an operation that answers a {@link org.jcm.registry.platform.report.Table} (the extension's value: what the
+     * table holds): its 200 answer is then documented once, here, as JSON rows and as CSV.
+     */
+    public static final String TABLE = "x-jcm-table";
+    private static final String ROW_REF = "#/components/schemas/ReportRow";
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
     private static final Parameter IDEMPOTENCY_KEY = OASFactory.createParameter().name(IdempotencyInterceptor.HEADER).in(Parameter.In.HEADER)
             .required(false)
@@ -59,6 +66,33 @@ public class ProblemResponses implements OASFilter {
             return;
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, op) -> document(path, method, op, rules)));
+        // Every table operation is documented (not anyMatch: it would stop at the first).
+        long tables = openAPI.getPaths().getPathItems().values().stream().flatMap(i -> i.getOperations().values().stream())
+                .filter(ProblemResponses::table).count();
+        if (tables > 0) {
+            openAPI.getComponents().addSchema("ReportRow",
+                    OASFactory.createSchema().addType(Schema.SchemaType.OBJECT).additionalPropertiesBoolean(true)
+                            .description("One row of a table: one property per column, in the columns' order (see the operation)."));
+        }
+    }
+
+    /** Documents a table's 200 answer: an array of rows as JSON, the same rows as CSV ({@code format=csv}). */
+    private static boolean table(Operation op) {
+        Object table = op.getExtensions() == null ? null : op.getExtensions().get(TABLE);
+        if (table == null) {
+            return false;
+        }
+        if (op.getResponses() == null) {
+            op.setResponses(OASFactory.createAPIResponses());
+        }
+        op.getResponses().addAPIResponse("200", OASFactory.createAPIResponse().description(table.toString()).content(OASFactory.createContent()
+                .addMediaType("application/json", OASFactory.createMediaType()
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(OASFactory.createSchema().ref(ROW_REF))))
+                .addMediaType(org.jcm.registry.platform.report.Table.CSV, OASFactory.createMediaType()
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).description(
+                                "The same rows as CSV (RFC 4180): a header row with the columns' names, CRLF line ends")))));
+        op.removeExtension(TABLE);
+        return true;
     }
 
     private static void document(String path, PathItem.HttpMethod method, Operation op, Map<String, Rule> rules) {

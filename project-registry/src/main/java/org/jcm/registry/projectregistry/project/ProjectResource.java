@@ -25,9 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -43,7 +41,6 @@ import org.jcm.registry.platform.eventlog.HistoryEntry;
 import org.jcm.registry.platform.idempotency.Idempotent;
 import org.jcm.registry.platform.openapi.ProblemResponses;
 import org.jcm.registry.platform.problem.Params;
-import org.jcm.registry.platform.report.Table;
 import org.jcm.registry.platform.security.Caller;
 import org.jcm.registry.platform.security.Callers;
 import org.jcm.registry.projectregistry.monitoring.MonitoringService;
@@ -123,22 +120,14 @@ public class ProjectResource {
     }
 
     @GET
-    @Produces({MediaType.APPLICATION_JSON, Table.CSV})
     @Operation(operationId = "searchProjects", summary = "Finds projects", description = "Filters: `country`, `state`, `methodology` (id or reference such as MN_AM003), "
-            + "`cityCollaboration` (either city, or both as `Kitakyushu-Hai Phong`). With `format=csv`, one row per project: columns "
-            + "reference, pinReference, title, hostCountry, methodology, sectoralScope, state, cityCollaboration, estimatedAnnualReductions, "
-            + "creditingPeriodStart, creditingPeriodEnd, id.")
-    @APIResponse(responseCode = "200", description = "The projects found", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ProjectSnapshot.class)),
-            @Content(mediaType = Table.CSV, schema = @Schema(type = SchemaType.STRING))})
+            + "`cityCollaboration` (either city, or both as `Kitakyushu-Hai Phong`). The same search as a table (JSON rows or CSV): `GET /api/reports/projects`.")
     @Extension(name = ProblemResponses.EXTENSION, value = "JCM-REQ-001")
     @PermitAll
-    public Response search(@QueryParam("country") @Size(max = 8) String country, @QueryParam("state") @Size(max = 32) String state,
-            @QueryParam("methodology") @Size(max = 64) String methodology, @QueryParam("cityCollaboration") @Size(max = 401) String cityCollaboration,
-            @QueryParam("format") @Pattern(regexp = "json|csv") String format) {
-        List<ProjectSnapshot> found = service.search(country, Params.optionalEnum(ProjectState.class, state, "state"), methodology,
-                cityCollaboration);
-        return "csv".equals(format) ? ProjectList.table(found).answer(format, "projects") : Response.ok(found, MediaType.APPLICATION_JSON).build();
+    public List<ProjectSnapshot> search(@QueryParam("country") @Size(max = 8) String country, @QueryParam("state") @Size(max = 32) String state,
+            @QueryParam("methodology") @Size(max = 64) String methodology,
+            @QueryParam("cityCollaboration") @Size(max = 401) String cityCollaboration) {
+        return service.search(country, Params.optionalEnum(ProjectState.class, state, "state"), methodology, cityCollaboration);
     }
 
     @GET

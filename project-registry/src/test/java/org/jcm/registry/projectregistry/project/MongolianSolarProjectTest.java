@@ -76,6 +76,17 @@ class MongolianSolarProjectTest {
                 .body("project.reference", equalTo("MN001"), "monitoringReports", hasSize(1),
                         "monitoringReports[0].period.start", equalTo("2017-03-01"),
                         "monitoringReports[0].verifications[0].verifiedReductions.tonnes", contains(7900, 9750, 5550));
+        // The public table of the project's monitoring and verification, as JSON rows and as CSV.
+        given().queryParam("project", "MN001").when().get("/api/reports/monitoring").then().statusCode(200)
+                .body("monitoringReport", contains(reportId), "claimedReductions", contains("2017: 8000; 2018: 9800; 2019: 5600"),
+                        "verifiedBy", contains("Japan Quality Assurance Organization"), "totalVerified", contains(23200));
+        String csv = given().queryParam("project", "MN001").queryParam("format", "csv").when().get("/api/reports/monitoring").then().statusCode(200)
+                .contentType("text/csv").extract().asString();
+        org.assertj.core.api.Assertions.assertThat(csv.split("\r\n")).hasSize(2);
+        org.assertj.core.api.Assertions.assertThat(csv.split("\r\n")[1])
+                .startsWith("MN001," + reportId + ",2017-03-01,2019-07-31,2017: 8000; 2018: 9800; 2019: 5600,23400,2019-08-20,,")
+                .endsWith(",POSITIVE,2017: 7900; 2018: 9750; 2019: 5550,23200,");
+        given().queryParam("project", "MN999").when().get("/api/reports/monitoring").then().statusCode(404).body("code", equalTo("JCM-PRJ-001"));
         given().when().get("/api/projects/" + id + "/history").then().statusCode(200)
                 .body("type", contains("ProjectIdeaSubmitted", "ProjectNoObjectionGranted", "ProjectDesignPublished", "ProjectValidated",
                         "ProjectRegistrationRequested", "ProjectRegistered", "MonitoringReportSubmitted", "ReductionsVerified"));

@@ -49,7 +49,7 @@ class ProjectQueriesTest {
         Fixtures.problem(given().when().get("/api/projects/VN999").then(), 404, "JCM-PRJ-001");
 
         // The same search as CSV, one row per project with the columns the public pages list.
-        String csv = given().queryParam("cityCollaboration", "Kitakyushu").queryParam("format", "csv").when().get("/api/projects").then()
+        String csv = given().queryParam("cityCollaboration", "Kitakyushu").queryParam("format", "csv").when().get("/api/reports/projects").then()
                 .statusCode(200).contentType("text/csv").header("Content-Disposition", "attachment; filename=\"projects.csv\"").extract().asString();
         org.assertj.core.api.Assertions.assertThat(csv).isEqualTo("reference,pinReference,title,hostCountry,methodology,sectoralScope,state,"
                 + "cityCollaboration,estimatedAnnualReductions,creditingPeriodStart,creditingPeriodEnd,id\r\n"
@@ -57,7 +57,9 @@ class ProjectQueriesTest {
                 + given().when().get("/api/projects/" + haiPhong).then().extract().path("project.estimatedAnnualReductions") + ","
                 + given().when().get("/api/projects/" + haiPhong).then().extract().path("project.creditingPeriod.start") + ","
                 + given().when().get("/api/projects/" + haiPhong).then().extract().path("project.creditingPeriod.end") + "," + haiPhong + "\r\n");
-        Fixtures.problem(given().queryParam("format", "xml").when().get("/api/projects").then(), 400, "JCM-REQ-001");
+        given().queryParam("cityCollaboration", "Kitakyushu").when().get("/api/reports/projects").then().statusCode(200)
+                .body("id", contains(haiPhong), "pinReference", contains("VN_PIN001"), "cityCollaboration", contains("Kitakyushu-Hai Phong"));
+        Fixtures.problem(given().queryParam("format", "xml").when().get("/api/reports/projects").then(), 400, "JCM-REQ-001");
         Fixtures.problem(given().queryParam("methodology", "M".repeat(65)).when().get("/api/projects").then(), 400, "JCM-REQ-001");
     }
 }

@@ -39,8 +39,9 @@ class AccessMatrixTest {
         assertThat(result.mismatches()).isEmpty();
         assertThat(result.publicOperations()).containsExactlyInAnyOrder("getAuditPublicKey", "listMethodologies", "getMethodology", "searchProjects",
                 "getProject",
-                "listMonitoringReports", "getMonitoringReport", "listKnownCountries", "getKnownCountry", "asyncApi", "contractFile");
-        assertThat(result.operations()).isEqualTo(41);
+                "listMonitoringReports", "getMonitoringReport", "listKnownCountries", "getKnownCountry", "asyncApi", "contractFile", "reportProjects",
+                "reportMonitoring");
+        assertThat(result.operations()).isEqualTo(43);
     }
 
     @Test
@@ -63,6 +64,7 @@ class AccessMatrixTest {
         idea.put("methodology", methodology);
         String project = Fixtures.post("/api/projects", idea.toString()).statusCode(201).extract().path("id");
         return Map.of("id", project, "projectId", project, "/api/methodologies/{id}#id", methodology, "/api/dead-letters/{id}#id", "1",
-                "reportId", UUID.randomUUID().toString(), "code", "TH", "file", "partner/asyncapi.yaml", "treeSize", "1");
+                "reportId", UUID.randomUUID().toString(), "code", "TH", "file", "partner/asyncapi.yaml", "treeSize", "1", "/api/reports/monitoring?",
+                "project=" + project);
     }
 }

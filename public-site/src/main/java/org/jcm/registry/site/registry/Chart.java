@@ -27,9 +27,14 @@ final class Chart {
         BigInteger max = values.values().stream().max(BigInteger::compareTo).orElse(BigInteger.ONE).max(BigInteger.ONE);
         int height = values.size() * (BAR + GAP) + GAP;
         StringBuilder svg = new StringBuilder();
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"chart-title\" viewBox=\"0 0 ").append(WIDTH).append(' ')
+        svg.append(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"chart-title\" aria-describedby=\"chart-desc\" viewBox=\"0 0 ")
+                .append(WIDTH).append(' ')
                 .append(height).append("\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\" class=\"chart\">");
         svg.append("<title id=\"chart-title\">").append(escape(title)).append("</title>");
+        // What a screen reader says of the whole image (role="img"): every bar's label and value.
+        svg.append("<desc id=\"chart-desc\">").append(values.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                .collect(java.util.stream.Collectors.joining("; "))).append("</desc>");
         int y = GAP;
         int room = WIDTH - LABEL - VALUE;
         for (Map.Entry<Integer, BigInteger> e : values.entrySet()) {

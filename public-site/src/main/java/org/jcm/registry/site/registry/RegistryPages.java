@@ -55,17 +55,9 @@ public class RegistryPages {
         Msg msg = Pages.msg(visit);
         List<Map<String, Object>> registries = upstream.list(CREDITS, "/api/registries", Map.of());
         Page page = new Page(msg.home_heading()).intro(msg.home_intro());
-        page.table(TableView.of("registries", msg.nav_registries(), List.of("code", "name", "state"), registries.stream().map(r -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("code", r.get("code"));
-            row.put("name", r.get("name"));
-            row.put("article6RegistryId", r.get("article6RegistryId"));
-            row.put("state", r.get("state"));
-            row.put("lastSerial", r.get("lastSerial"));
-            return row;
-        }).toList(), null, msg.no_rows(), (column, row) -> column.equals("code") || column.equals("name")
-                ? visit.href("/registries/" + row.get("code"))
-                : null));
+        page.table(TableView.of("registries", msg.nav_registries(), List.of("code", "countryCode", "name", "article6RegistryId", "hosting", "state",
+                "lastSerial", "openedAt"), registries, visit.href("/download/registries"), msg.no_rows(),
+                (column, row) -> column.equals("code") || column.equals("name") ? visit.href("/registries/" + row.get("code")) : null));
         page.related.add(new Page.Link(msg.nav_projects(), visit.href("/projects"), false));
         return pages.ok(visit, page);
     }
@@ -97,13 +89,6 @@ public class RegistryPages {
         issued.forEach(r -> byVintage.merge(Figures.of(r.get("vintage")).intValueExact(), Figures.of(r.get("quantity")), BigInteger::add));
         page.chartHeading = msg.by_vintage();
         page.chartSvg = Chart.bars(msg.by_vintage(), byVintage);
-        List<Map<String, Object>> vintages = byVintage.entrySet().stream().map(e -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("vintage", e.getKey());
-            row.put("quantity", e.getValue());
-            return row;
-        }).toList();
-        page.table(TableView.of("by-vintage", msg.by_vintage(), List.of("vintage", "quantity"), vintages, null, msg.no_rows(), (c, r) -> null));
         page.table(TableView.of("holdings", msg.holdings_by_type(), List.of(), holdings, visit.href("/download/holdings", q), msg.no_rows(),
                 (c, r) -> null));
         page.table(TableView.of("transactions", msg.transactions_all_time(), List.of(), transactions, visit.href("/download/transactions", q),

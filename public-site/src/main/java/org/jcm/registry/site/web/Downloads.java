@@ -40,9 +40,15 @@ public class Downloads {
     }
 
     @GET
-    @Path("/projects")
-    public Response projects(@Context UriInfo uri) {
-        return answer(upstream.csv(Upstream.Source.PROJECTS, "/api/projects", parameters(uri)));
+    @Path("/{report: projects|monitoring}")
+    public Response projects(@PathParam("report") String report, @Context UriInfo uri) {
+        return answer(upstream.csv(Upstream.Source.PROJECTS, "/api/reports/" + report, parameters(uri)));
+    }
+
+    @GET
+    @Path("/registries")
+    public Response registries() {
+        return answer(upstream.csv(Upstream.Source.CREDITS, "/api/registries", Map.of()));
     }
 
     private static Response answer(Upstream.Csv csv) {

@@ -13,6 +13,9 @@ public final class Page {
     /** A link of the sub-navigation; {@code current} marks the page itself (aria-current). */
     public record Link(String label, String href, boolean current) {}
 
+    /** A list of the page (a project's cycle, its participants): a heading and its items, in order if {@code ordered}. */
+    public record Items(String id, String heading, boolean ordered, List<String> items) {}
+
     /** One figure: a term and its value. */
     public record Fact(String label, String value, String href) {}
 
@@ -36,6 +39,7 @@ public final class Page {
     public String chartHeading;
     public String formAction;
     public final List<Field> fields = new ArrayList<>();
+    public final List<Items> lists = new ArrayList<>();
     public final List<TableView> tables = new ArrayList<>();
     public final List<Link> related = new ArrayList<>();
 
