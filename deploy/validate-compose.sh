@@ -12,7 +12,8 @@
 # 2. deploy/k8s/*.yaml: well-formed YAML, every object named and namespaced,
 #    kustomization.yaml complete, and the topics, ACLs, ports, probes,
 #    autoscaling limits, database roles, audit keys and secret references
-#    consistent with the contract, docker-compose.yml and the Dockerfiles
+#    consistent with the contract, docker-compose.yml and the Dockerfiles, and
+#    the public site (public-site.yaml) with no database, Kafka or secret
 #    (deploy/validate-manifests.cjs, with the `yaml` package).
 # 3. If kubectl is on the PATH: `kubectl kustomize deploy/k8s` builds (offline).
 #

@@ -2,7 +2,9 @@
 // the Dockerfiles and the topic contract, without a cluster or Docker: topics
 // (checkpoint topics included), ACLs, ports, probes, the two database roles
 // of each service (managed roles, secrets, environment), the audit signing
-// key secrets and their mounts, and that every secret a pod reads exists.
+// key secrets and their mounts, and that every secret a pod reads exists;
+// and the public site (public-site): its port, probes and image, the two
+// services it reads, and that it gets no database, Kafka or secret.
 // Called by deploy/validate-compose.sh, which installs the `yaml` package into
 // the tools directory passed in JCM_TOOLS (by default the same cache directory,
 // so once that script has run this one also runs alone).
@@ -32,6 +34,14 @@ const SERVICES = {
   'country-onboarding': 8081,
   'project-registry': 8082,
   'credit-issuance': 8083,
+};
+// The public pages: no data, no database, no Kafka, no secret; they read the public HTTP endpoints of these
+// services (environment variable -> service).
+const SITES = {
+  'public-site': {
+    port: 8084,
+    reads: { JCM_SITE_PROJECT_REGISTRY_URL: 'project-registry', JCM_SITE_CREDIT_ISSUANCE_URL: 'credit-issuance' },
+  },
 };
 const PARTNERS = ['mn', 'vn', 'th'];
 const TOPICS = [
@@ -313,6 +323,74 @@ for (const [svc, port] of Object.entries(SERVICES)) {
   if (!fs.existsSync(dockerfile)) fail(`missing ${rel(dockerfile)}`);
   else if (!new RegExp(`^EXPOSE ${port}$`, 'm').test(fs.readFileSync(dockerfile, 'utf8'))) fail(`${rel(dockerfile)}: should EXPOSE ${port}`);
   if (!fs.existsSync(path.join(root, svc, '.dockerignore'))) fail(`missing ${svc}/.dockerignore`);
+}
+
+// 5b. The public site: Deployment, Service, HPA, PDB, ports and probes like a service; the services it reads by
+// their Service (Kubernetes) or compose name; nothing of a service's database, Kafka, audit key or secrets.
+const DATA_ENV = /^(QUARKUS_DATASOURCE_|QUARKUS_FLYWAY_|KAFKA_|JCM_KAFKA_|JCM_AUDIT_|MP_JWT_)/;
+for (const [site, { port, reads }] of Object.entries(SITES)) {
+  const dep = byKind('Deployment').find((d) => d.metadata.name === site);
+  if (!dep) fail(`Deployment missing: ${site}`);
+  else {
+    const pod = dep.spec.template.spec;
+    const c = pod.containers[0];
+    if (!(c.ports || []).some((p) => p.containerPort === port)) fail(`Deployment ${site}: containerPort should be ${port}`);
+    const env = Object.fromEntries((c.env || []).map((e) => [e.name, e.value]));
+    if (env.QUARKUS_HTTP_PORT !== String(port)) fail(`Deployment ${site}: QUARKUS_HTTP_PORT should be "${port}"`);
+    for (const [name, svc] of Object.entries(reads)) {
+      if (env[name] !== `http://${svc}:${SERVICES[svc]}`) fail(`Deployment ${site}: ${name} should be http://${svc}:${SERVICES[svc]} (its Service)`);
+    }
+    if (!c.readinessProbe || c.readinessProbe.httpGet.path !== '/q/health/ready') fail(`Deployment ${site}: readiness probe should be /q/health/ready`);
+    if (!c.livenessProbe || c.livenessProbe.httpGet.path !== '/q/health/live') fail(`Deployment ${site}: liveness probe should be /q/health/live`);
+    if (!c.resources || !c.resources.requests || !c.resources.limits) fail(`Deployment ${site}: resources requests and limits`);
+    if (dep.spec.replicas !== 2) fail(`Deployment ${site}: replicas should be 2`);
+    const sc = c.securityContext || {};
+    if (!(pod.securityContext || {}).runAsNonRoot || sc.readOnlyRootFilesystem !== true || sc.allowPrivilegeEscalation !== false) {
+      fail(`Deployment ${site}: should run as non-root, with a read-only root filesystem and no privilege escalation`);
+    }
+    // No data of its own: no secret, no shared ConfigMap (database, Kafka, JWT), no such variable.
+    const secrets = [
+      ...(c.env || []).filter((e) => e.valueFrom && e.valueFrom.secretKeyRef).map((e) => e.valueFrom.secretKeyRef.name),
+      ...(c.envFrom || []).filter((e) => e.secretRef).map((e) => e.secretRef.name),
+      ...(pod.volumes || []).filter((v) => v.secret || v.projected).map((v) => v.name),
+    ];
+    if (secrets.length) fail(`Deployment ${site}: reads secrets or secret volumes (${secrets.join(', ')}); the site holds no data`);
+    if ((c.envFrom || []).length) fail(`Deployment ${site}: envFrom ${JSON.stringify(c.envFrom)}; the services' ConfigMap is database, Kafka and JWT settings`);
+    for (const e of c.env || []) if (DATA_ENV.test(e.name)) fail(`Deployment ${site}: ${e.name} is a service's setting; the site holds no data`);
+  }
+  const service = byKind('Service').find((o) => o.metadata.name === site);
+  if (!service) fail(`Service missing: ${site}`);
+  else if (!(service.spec.ports || []).some((p) => p.port === port)) fail(`Service ${site}: port should be ${port}`);
+  for (const kind of ['HorizontalPodAutoscaler', 'PodDisruptionBudget']) {
+    if (!byKind(kind).some((o) => o.metadata.name === site)) fail(`${kind} missing: ${site}`);
+  }
+  if (!(kust.images || []).some((i) => i.name === `jcm-registry/${site}`)) fail(`kustomization.yaml: images should set jcm-registry/${site}`);
+
+  const cs = composeServices[site];
+  if (!cs) { fail(`docker-compose.yml: service ${site} missing`); continue; }
+  const ce = cs.environment || {};
+  if (String(ce.QUARKUS_HTTP_PORT) !== String(port)) fail(`docker-compose.yml ${site}: QUARKUS_HTTP_PORT should be ${port}`);
+  if (!(cs.ports || []).includes(`127.0.0.1:${port}:${port}`)) fail(`docker-compose.yml ${site}: should publish 127.0.0.1:${port}:${port}`);
+  for (const [name, svc] of Object.entries(reads)) {
+    if (ce[name] !== `http://${svc}:${SERVICES[svc]}`) fail(`docker-compose.yml ${site}: ${name} should be http://${svc}:${SERVICES[svc]}`);
+    const dep = (cs.depends_on || {})[svc];
+    if (!dep || dep.condition !== 'service_healthy') fail(`docker-compose.yml ${site}: should depend on ${svc} being healthy`);
+  }
+  for (const name of Object.keys(ce)) if (DATA_ENV.test(name)) fail(`docker-compose.yml ${site}: ${name} is a service's setting; the site holds no data`);
+  if ((cs.volumes || []).length) fail(`docker-compose.yml ${site}: mounts volumes; the site holds no data`);
+  const test = [].concat((cs.healthcheck || {}).test || []).join(' ');
+  if (!test.includes(`http://localhost:${port}/q/health/ready`)) fail(`docker-compose.yml ${site}: healthcheck should ask http://localhost:${port}/q/health/ready`);
+  // Its image: the Dockerfile compose builds (relative to the context), which exposes the port, and an ignore
+  // file, either the context's .dockerignore or the Dockerfile's own <Dockerfile>.dockerignore (BuildKit).
+  const build = typeof cs.build === 'string' ? { context: cs.build } : (cs.build || {});
+  if (!build.context) { fail(`docker-compose.yml ${site}: build.context missing`); continue; }
+  const context = path.resolve(root, build.context);
+  const dockerfile = path.resolve(context, build.dockerfile || 'Dockerfile');
+  if (!fs.existsSync(dockerfile)) fail(`docker-compose.yml ${site}: missing ${rel(dockerfile)}`);
+  else if (!new RegExp(`^EXPOSE ${port}$`, 'm').test(fs.readFileSync(dockerfile, 'utf8'))) fail(`${rel(dockerfile)}: should EXPOSE ${port}`);
+  if (!fs.existsSync(`${dockerfile}.dockerignore`) && !fs.existsSync(path.join(context, '.dockerignore'))) {
+    fail(`docker-compose.yml ${site}: neither ${rel(dockerfile)}.dockerignore nor ${rel(context)}/.dockerignore`);
+  }
 }
 
 // 6. docker-compose.yml creates the same topics, the partners' from its one list, and every listener authenticates.
