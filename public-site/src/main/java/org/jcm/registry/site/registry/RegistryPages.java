@@ -74,7 +74,7 @@ public class RegistryPages {
         List<Map<String, Object>> transactions = upstream.list(CREDITS, "/api/reports/transactions", q);
         List<Map<String, Object>> issued = upstream.list(CREDITS, "/api/reports/issuance", q);
 
-        Page page = registryPage(visit, msg, registry, "overview", msg.registry_heading(reg) + " · " + registry.get("name"));
+        Page page = registryPage(visit, msg, reg, "overview", msg.registry_heading(reg) + " · " + registry.get("name"));
         page.factsHeading = msg.totals();
         page.fact(msg.issued(), Figures.sum(issued, "quantity", r -> true));
         page.fact(msg.held_government(), Figures.sum(holdings, "quantity", r -> "GOVERNMENT_HOLDING".equals(r.get("accountType"))));
@@ -103,11 +103,10 @@ public class RegistryPages {
     public Response issuances(@PathParam("code") String code, @Context UriInfo uri, @Context HttpHeaders headers) {
         Visit visit = Visit.of(uri, headers);
         Msg msg = Pages.msg(visit);
-        Map<String, Object> registry = registry(code);
-        String reg = registry.get("code").toString();
+        String reg = code(code);
         Map<String, String> q = query("registry", reg, "year", visit.param("year"), "project", visit.param("project"));
         List<Map<String, Object>> rows = upstream.list(CREDITS, "/api/reports/issuances", q);
-        Page page = registryPage(visit, msg, registry, "issuances", msg.nav_issuances() + " · " + msg.registry_heading(reg));
+        Page page = registryPage(visit, msg, reg, "issuances", msg.nav_issuances() + " · " + msg.registry_heading(reg));
         page.field("year", msg.year(), "number", visit.param("year"), null).field("project", msg.project(), "text", visit.param("project"), null);
         page.table(issuanceTable(visit, msg, rows, visit.href("/download/issuances", q)));
         return pages.ok(visit, page);
@@ -118,11 +117,10 @@ public class RegistryPages {
     public Response retirements(@PathParam("code") String code, @Context UriInfo uri, @Context HttpHeaders headers) {
         Visit visit = Visit.of(uri, headers);
         Msg msg = Pages.msg(visit);
-        Map<String, Object> registry = registry(code);
-        String reg = registry.get("code").toString();
+        String reg = code(code);
         Map<String, String> q = query("registry", reg, "year", visit.param("year"));
         List<Map<String, Object>> rows = upstream.list(CREDITS, "/api/reports/retirements", q);
-        Page page = registryPage(visit, msg, registry, "retirements", msg.nav_retirements() + " · " + msg.registry_heading(reg));
+        Page page = registryPage(visit, msg, reg, "retirements", msg.nav_retirements() + " · " + msg.registry_heading(reg));
         page.field("year", msg.year(), "number", visit.param("year"), null);
         page.table(TableView.of("retirements", msg.nav_retirements(),
                 List.of("registry", "transaction", "retiredAt", "purpose", "beneficiary", "yearOfUse",
@@ -141,7 +139,7 @@ public class RegistryPages {
         Msg msg = Pages.msg(visit);
         Map<String, Object> registry = registry(code);
         String reg = registry.get("code").toString();
-        Page page = registryPage(visit, msg, registry, "serials", msg.nav_serials() + " · " + msg.registry_heading(reg));
+        Page page = registryPage(visit, msg, reg, "serials", msg.nav_serials() + " · " + msg.registry_heading(reg));
         String asked = visit.param("serial");
         page.field("serial", msg.serial(), "text", asked, msg.serial_hint());
         if (asked != null) {
@@ -159,12 +157,11 @@ public class RegistryPages {
     public Response transactions(@PathParam("code") String code, @Context UriInfo uri, @Context HttpHeaders headers) {
         Visit visit = Visit.of(uri, headers);
         Msg msg = Pages.msg(visit);
-        Map<String, Object> registry = registry(code);
-        String reg = registry.get("code").toString();
-        String year = visit.param("year") == null ? Integer.toString(Year.now(ZoneOffset.UTC).getValue()) : visit.param("year");
+        String reg = code(code);
+        String year = yearOrNow(visit);
         Map<String, String> q = query("registry", reg, "year", year);
         List<Map<String, Object>> rows = upstream.list(CREDITS, "/api/reports/transactions", q);
-        Page page = registryPage(visit, msg, registry, "transactions", msg.nav_transactions() + " " + year + " · " + msg.registry_heading(reg));
+        Page page = registryPage(visit, msg, reg, "transactions", msg.nav_transactions() + " " + year + " · " + msg.registry_heading(reg));
         page.field("year", msg.year(), "number", year, null);
         page.table(
                 TableView.of("summary", msg.nav_transactions() + " " + year, List.of(), rows, visit.href("/download/transactions", q), msg.no_rows(),
@@ -177,11 +174,10 @@ public class RegistryPages {
     public Response article6(@PathParam("code") String code, @Context UriInfo uri, @Context HttpHeaders headers) {
         Visit visit = Visit.of(uri, headers);
         Msg msg = Pages.msg(visit);
-        Map<String, Object> registry = registry(code);
-        String reg = registry.get("code").toString();
-        String year = visit.param("year") == null ? Integer.toString(Year.now(ZoneOffset.UTC).getValue()) : visit.param("year");
+        String reg = code(code);
+        String year = yearOrNow(visit);
         Map<String, String> q = query("registry", reg, "year", year);
-        Page page = registryPage(visit, msg, registry, "article6", msg.nav_article6() + " " + year + " · " + msg.registry_heading(reg));
+        Page page = registryPage(visit, msg, reg, "article6", msg.nav_article6() + " " + year + " · " + msg.registry_heading(reg));
         page.field("year", msg.year(), "number", year, null);
         Map<String, String> tables = new LinkedHashMap<>();
         tables.put("authorizations", msg.a6_authorizations());
@@ -222,17 +218,31 @@ public class RegistryPages {
         throw SiteProblem.badRequest("A serial number is digits (1501), or a block as displayed (JCM-" + registry + "-TH001-2025-1501-1800).");
     }
 
+    /** The registry, for the pages that show its name or may ask nothing else of credit-issuance. */
     private Map<String, Object> registry(String code) {
+        return upstream.object(CREDITS, "/api/registries/" + code(code), Map.of());
+    }
+
+    /**
+     * A registry code as a page's path gives it, refused without asking if it cannot be one; the reports a page reads
+     * answer 404 JCM-REG-001 for a registry that does not exist, so those pages do not fetch the registry first.
+     */
+    private static String code(String code) {
         if (!CODE.matcher(code).matches()) {
             throw new SiteProblem(404, "JCM-REG-001", "No such registry",
                     "There is no registry " + code.substring(0, Math.min(code.length(), 16)) + ".");
         }
-        return upstream.object(CREDITS, "/api/registries/" + code, Map.of());
+        return code;
     }
 
-    private static Page registryPage(Visit visit, Msg msg, Map<String, Object> registry, String current, String title) {
+    /** The page's year, or this year (UTC). */
+    private static String yearOrNow(Visit visit) {
+        return visit.param("year") == null ? Integer.toString(Year.now(ZoneOffset.UTC).getValue()) : visit.param("year");
+    }
+
+    private static Page registryPage(Visit visit, Msg msg, String registry, String current, String title) {
         Page page = new Page(title);
-        String base = "/registries/" + registry.get("code");
+        String base = "/registries/" + registry;
         Map<String, String> links = new LinkedHashMap<>();
         links.put("overview", msg.nav_overview());
         links.put("issuances", msg.nav_issuances());
