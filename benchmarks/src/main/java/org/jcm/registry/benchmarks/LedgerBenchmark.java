@@ -186,11 +186,12 @@ public final class LedgerBenchmark {
                     postgres.provisionService("bench", Service.CREDIT_ISSUANCE.schema, Service.CREDIT_ISSUANCE.schema));
             try (ServiceProcess service = process(Service.CREDIT_ISSUANCE, repo, databases.get(Service.CREDIT_ISSUANCE), broker, work, s
                     .serviceHeap());
-                    UpstreamEvents events = new UpstreamEvents(broker)) {
+                    UpstreamEvents events = new UpstreamEvents(broker);
+                    CreditIssuanceApi api = new CreditIssuanceApi(service.baseUrl(), token, CC)) {
                 ServiceFootprint.Start start = ServiceFootprint.start(service, Duration.ofMinutes(3));
                 long rssAtReady = ServiceFootprint.peakRssKiB(service.pid());
                 System.out.printf("  credit-issuance ready in %.1f s%n", start.readySeconds());
-                LedgerBenchmark bench = new LedgerBenchmark(s, report, new CreditIssuanceApi(service.baseUrl(), token, CC), postgres, databases.get(
+                LedgerBenchmark bench = new LedgerBenchmark(s, report, api, postgres, databases.get(
                         Service.CREDIT_ISSUANCE), events, work);
                 bench.run(broker);
                 String over = String.format("over the whole run (%d MiB at ready)", rssAtReady / 1024);
