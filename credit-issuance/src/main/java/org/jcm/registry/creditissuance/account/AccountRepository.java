@@ -1,8 +1,10 @@
 package org.jcm.registry.creditissuance.account;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,6 +22,11 @@ public class AccountRepository implements PanacheRepositoryBase<Account, UUID> {
 
     public Optional<Account> byNumber(String number) {
         return find("number", number).firstResultOptional();
+    }
+
+    /** The accounts of these numbers, by number, in one query (a movement's sender and receiver); a number with no account is absent. */
+    public Map<String, Account> byNumbers(String... numbers) {
+        return list("number in ?1", List.of(numbers)).stream().collect(Collectors.toMap(Account::number, a -> a));
     }
 
     /** The registry's own account of a type (government holding, cancellation, retirement). */

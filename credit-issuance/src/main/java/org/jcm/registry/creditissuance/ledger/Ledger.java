@@ -69,9 +69,8 @@ public class Ledger {
         long last = ((Number) em.createNativeQuery("UPDATE registry SET last_serial = last_serial + ?1 WHERE code = ?2 RETURNING last_serial")
                 .setParameter(1, tx.quantity()).setParameter(2, tx.registryCode()).getSingleResult()).longValue();
         SerialRange serials = new SerialRange(last - tx.quantity() + 1, last);
-        Recorded r = record(tx, "COMPLETED");
-        List<Block> opened = open(tx, r.at(), List.of(new Opening(tx.registryCode(), serials, attributes, Holder.of(tx.to()), "ISSUED", null, null)));
-        return new Completed(tx, "COMPLETED", r.seq(), r.at(), List.of(), opened);
+        return write(tx, "COMPLETED", List.of(), List.of(new Opening(tx.registryCode(), serials, attributes, Holder.of(tx.to()), "ISSUED", null,
+                null)));
     }
 
     /**
@@ -178,17 +177,15 @@ public class Ledger {
     /** Credits blocks arriving from an external registry to the receiving account, keeping their serials and attributes. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Completed receive(LedgerTransaction tx, List<Arrival> arrivals) {
-        Recorded r = record(tx, "COMPLETED");
         List<Opening> openings = arrivals.stream()
                 .map(a -> new Opening(a.registryCode(), a.range(), a.attributes(), Holder.of(tx.to()), "RECEIVED", null, null)).toList();
-        return new Completed(tx, "COMPLETED", r.seq(), r.at(), List.of(), open(tx, r.at(), openings));
+        return write(tx, "COMPLETED", List.of(), openings);
     }
 
     /** Records a transaction that moves nothing and touches no block: a refused proposal from an external registry. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Completed refuse(LedgerTransaction tx) {
-        Recorded r = record(tx, "REJECTED");
-        return new Completed(tx, "REJECTED", r.seq(), r.at(), List.of(), List.of());
+        return write(tx, "REJECTED", List.of(), List.of());
     }
 
     /** Splits the planned blocks where they hold, so that the planned serials become whole blocks (an authorization). */
@@ -212,16 +209,7 @@ public class Ledger {
         if (!plan.complete() || plan.moving() != tx.quantity()) {
             throw new IllegalStateException("An incomplete plan reached the ledger: " + plan);
         }
-        Recorded recorded = record(tx, state);
-        Instant at = recorded.at();
         List<Long> closed = plan.splits().stream().map(s -> s.block().id()).toList();
-        int closedRows = em
-                .createNativeQuery("UPDATE unit_block SET closed_by = ?1, closed_at = ?2 WHERE id = ANY(CAST(?3 AS bigint[])) AND closed_by IS NULL")
-                .setParameter(1, tx.id()).setParameter(2, at).setParameter(3, closed.toArray(Long[]::new)).executeUpdate();
-        if (closedRows != closed.size()) {
-            throw new IllegalStateException(
-                    "Blocks " + closed + " moved under transaction " + tx.id() + " were not all open: the sender was not locked");
-        }
         boolean leaves = tx.type() == TransactionType.EXTERNAL_TRANSFER && "COMPLETED".equals(state) && to == null;
         List<Opening> openings = new ArrayList<>();
         for (Plan.Split s : plan.splits()) {
@@ -235,7 +223,7 @@ public class Ledger {
                 openings.add(new Opening(b.registryCode(), r, b.attributes(), Holder.of(b), "KEPT", b.id(), null));
             }
         }
-        return new Completed(tx, state, recorded.seq(), at, closed, open(tx, at, openings));
+        return write(tx, state, closed, openings);
     }
 
     /** A plan that takes each block whole. */
@@ -262,19 +250,50 @@ public class Ledger {
                 .setParameter(1, account).getSingleResult()).longValue();
     }
 
-    /** A recorded transaction: its place in the ledger's order and the database's time of it. */
-    private record Recorded(long seq, Instant at) {}
+    /** A block to open: its serials of issuing registry {@code registryCode}, attributes, holder, origin and lineage. */
+    private record Opening(String registryCode, SerialRange range, Block.Attributes attributes, Holder holder, String origin, Long parent,
+            UUID reservedFor) {}
+
+    private static final int TRANSACTION_COLUMNS = 16;
+    private static final int OPENING_COLUMNS = 14;
 
     /**
-     * Records the transaction in {@code state}, at the database's clock read as it is inserted (after the locks are held,
-     * so a block's successors never open before it); returns its place in the log and that time.
+     * Writes a transaction in one statement, one round trip to the database however many blocks it touches: records it in
+     * {@code state} at the database's clock (read as it is inserted, after the locks are held, so a block's successors never
+     * open before it), closes the blocks {@code closed} and opens {@code openings} at that time. The closing runs before the
+     * opening (the opening waits for the count of closed rows), so the exclusion constraint on open serials sees the
+     * closed versions gone. Opened ids come back with their issuing registry and first serial, which identify an open
+     * block (no two open blocks of a registry overlap), so each id is matched to its block whatever order the rows return in.
      */
-    private Recorded record(LedgerTransaction tx, String state) {
+    private Completed write(LedgerTransaction tx, String state, List<Long> closed, List<Opening> openings) {
+        StringBuilder sql = new StringBuilder("""
+                WITH tx AS (
+                    INSERT INTO ledger_transaction (id, registry_code, type, state, actor, at, decision, from_account, to_account, quantity,
+                        issuance_id, reason, retirement_purpose, beneficiary, year_of_use, transfer_id, counterpart_registry)
+                    VALUES (?1, ?2, ?3, ?4, ?5, clock_timestamp(), ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) RETURNING seq, at),
+                closed AS (
+                    UPDATE unit_block SET closed_by = ?1, closed_at = (SELECT at FROM tx)
+                    WHERE id = ANY(CAST(?17 AS bigint[])) AND closed_by IS NULL RETURNING id)""");
+        int first = TRANSACTION_COLUMNS + 2;
+        if (!openings.isEmpty()) {
+            sql.append("""
+                    ,
+                    opened AS (
+                        INSERT INTO unit_block (registry_code, serials, project_id, project_reference, period_start, period_end, vintage,
+                            issuance_id, account_id, final, origin, parent_id, opened_by, opened_at, reserved_for) VALUES """);
+            for (int i = 0; i < openings.size(); i++) {
+                int p = first + i * OPENING_COLUMNS;
+                sql.append(i == 0 ? "" : ", ").append(
+                        "(?%d, int8range(?%d, ?%d, '[]'), ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?1, (SELECT at FROM tx WHERE (SELECT count(*) FROM closed) >= 0), ?%d)"
+                                .formatted(p, p + 1, p + 2, p + 3, p + 4, p + 5, p + 6, p + 7, p + 8, p + 9, p + 10, p + 11, p + 12, p + 13));
+            }
+            sql.append(" RETURNING id, registry_code, lower(serials))");
+        }
+        sql.append(openings.isEmpty()
+                ? " SELECT seq, at, (SELECT count(*) FROM closed), NULL, NULL, NULL FROM tx"
+                : " SELECT seq, at, (SELECT count(*) FROM closed), o.id, o.registry_code, o.lower FROM tx LEFT JOIN opened o ON true");
         LedgerTransaction.Retirement retirement = tx.retirement();
-        Object[] row = (Object[]) em.createNativeQuery("""
-                INSERT INTO ledger_transaction (id, registry_code, type, state, actor, at, decision, from_account, to_account, quantity,
-                    issuance_id, reason, retirement_purpose, beneficiary, year_of_use, transfer_id, counterpart_registry)
-                VALUES (?1, ?2, ?3, ?4, ?5, clock_timestamp(), ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) RETURNING seq, at""")
+        Query write = em.createNativeQuery(sql.toString())
                 .setParameter(1, tx.id()).setParameter(2, tx.registryCode()).setParameter(3, tx.type().name()).setParameter(4, state)
                 .setParameter(5, tx.actor()).setParameter(6, tx.decision())
                 .setParameter(7, tx.from() == null ? null : tx.from().id()).setParameter(8, tx.to() == null ? null : tx.to().id())
@@ -282,50 +301,31 @@ public class Ledger {
                 .setParameter(12, retirement == null ? null : retirement.purpose())
                 .setParameter(13, retirement == null ? null : retirement.beneficiary())
                 .setParameter(14, retirement == null ? null : retirement.yearOfUse()).setParameter(15, tx.transferId())
-                .setParameter(16, tx.counterpartRegistry()).getSingleResult();
-        return new Recorded(((Number) row[0]).longValue(), SqlValues.instant(row[1]));
-    }
-
-    /** A block to open: its serials of issuing registry {@code registryCode}, attributes, holder, origin and lineage. */
-    private record Opening(String registryCode, SerialRange range, Block.Attributes attributes, Holder holder, String origin, Long parent,
-            UUID reservedFor) {}
-
-    private static final int OPENING_COLUMNS = 16;
-
-    /**
-     * Opens the blocks of one transaction in one statement (a movement opens the moved part and the kept part: one round
-     * trip, not one per block). Their ids come back with their issuing registry and first serial, which identify an open
-     * block (no two open blocks of a registry overlap), so each id is matched to its block whatever order the rows return in.
-     */
-    private List<Block> open(LedgerTransaction tx, Instant at, List<Opening> openings) {
-        if (openings.isEmpty()) {
-            return List.of();
-        }
-        StringBuilder sql = new StringBuilder("""
-                INSERT INTO unit_block (registry_code, serials, project_id, project_reference, period_start, period_end, vintage, issuance_id,
-                    account_id, final, origin, parent_id, opened_by, opened_at, reserved_for) VALUES """);
-        for (int i = 0; i < openings.size(); i++) {
-            int p = i * OPENING_COLUMNS;
-            sql.append(i == 0 ? "" : ", ").append("(?%d, int8range(?%d, ?%d, '[]'), ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d)"
-                    .formatted(p + 1, p + 2, p + 3, p + 4, p + 5, p + 6, p + 7, p + 8, p + 9, p + 10, p + 11, p + 12, p + 13, p + 14, p + 15,
-                            p + 16));
-        }
-        sql.append(" RETURNING id, registry_code, lower(serials)");
-        Query insert = em.createNativeQuery(sql.toString());
+                .setParameter(16, tx.counterpartRegistry()).setParameter(17, closed.toArray(Long[]::new));
         for (int i = 0; i < openings.size(); i++) {
             Opening o = openings.get(i);
             Block.Attributes a = o.attributes();
-            int p = i * OPENING_COLUMNS;
-            insert.setParameter(p + 1, o.registryCode()).setParameter(p + 2, o.range().start()).setParameter(p + 3, o.range().end())
-                    .setParameter(p + 4, a.projectId()).setParameter(p + 5, a.projectReference()).setParameter(p + 6, a.periodStart())
-                    .setParameter(p + 7, a.periodEnd()).setParameter(p + 8, a.vintage()).setParameter(p + 9, a.issuanceId())
-                    .setParameter(p + 10, o.holder().id()).setParameter(p + 11, o.holder().isFinal()).setParameter(p + 12, o.origin())
-                    .setParameter(p + 13, o.parent()).setParameter(p + 14, tx.id()).setParameter(p + 15, at).setParameter(p + 16, o.reservedFor());
+            int p = first + i * OPENING_COLUMNS;
+            write.setParameter(p, o.registryCode()).setParameter(p + 1, o.range().start()).setParameter(p + 2, o.range().end())
+                    .setParameter(p + 3, a.projectId()).setParameter(p + 4, a.projectReference()).setParameter(p + 5, a.periodStart())
+                    .setParameter(p + 6, a.periodEnd()).setParameter(p + 7, a.vintage()).setParameter(p + 8, a.issuanceId())
+                    .setParameter(p + 9, o.holder().id()).setParameter(p + 10, o.holder().isFinal()).setParameter(p + 11, o.origin())
+                    .setParameter(p + 12, o.parent()).setParameter(p + 13, o.reservedFor());
+        }
+        List<?> rows = write.getResultList();
+        Object[] head = (Object[]) rows.get(0);
+        long seq = ((Number) head[0]).longValue();
+        Instant at = SqlValues.instant(head[1]);
+        if (((Number) head[2]).intValue() != closed.size()) {
+            throw new IllegalStateException(
+                    "Blocks " + closed + " moved under transaction " + tx.id() + " were not all open: the sender was not locked");
         }
         Map<String, Long> ids = new HashMap<>();
-        for (Object row : insert.getResultList()) {
+        for (Object row : rows) {
             Object[] r = (Object[]) row;
-            ids.put(r[1] + ":" + r[2], ((Number) r[0]).longValue());
+            if (r[3] != null) {
+                ids.put(r[4] + ":" + r[5], ((Number) r[3]).longValue());
+            }
         }
         List<Block> opened = new ArrayList<>(openings.size());
         for (Opening o : openings) {
@@ -336,7 +336,7 @@ public class Ledger {
             opened.add(new Block(id, o.registryCode(), o.range(), o.attributes(), o.holder().id(), o.holder().number(), o.holder().isFinal(),
                     o.origin(), o.parent(), tx.id(), at, null, null, o.reservedFor()));
         }
-        return opened;
+        return new Completed(tx, state, seq, at, closed, opened);
     }
 
     /** The database's clock, read after the locks are held, so a block's successors never open before it. */
