@@ -73,6 +73,14 @@ class LedgerInvariantsTest {
                     .hasMessageContaining("permission denied for table unit_block");
             assertThatThrownBy(() -> s.execute("DELETE FROM unit_block WHERE account_id = '" + account.getString("id") + "'"))
                     .hasMessageContaining("permission denied for table unit_block");
+            // The one update the service may make, closing a block, it may make once (inside a transaction rolled back: the
+            // block is not really closed).
+            c.setAutoCommit(false);
+            String close = "UPDATE unit_block SET closed_by = opened_by, closed_at = opened_at WHERE account_id = '" + account.getString("id") + "'";
+            assertThat(s.executeUpdate(close + " AND closed_by IS NULL")).isEqualTo(1);
+            assertThatThrownBy(() -> s.execute(close)).hasMessageContaining("only ever closed, once");
+            c.rollback();
+            c.setAutoCommit(true);
             assertThatThrownBy(() -> s.execute("UPDATE registry SET last_serial = last_serial - 1 WHERE code = 'KE'"))
                     .hasMessageContaining("never goes back");
             assertThatThrownBy(() -> s.execute("DELETE FROM ledger_transaction"))
