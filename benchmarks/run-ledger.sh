@@ -6,8 +6,8 @@
 #    PostgreSQL, each load checked (acknowledged vs recorded, conservation); 2. issuance of 1, 10^3, 10^6, 10^9 credits;
 # 3. auditor queries over ledgers of 10^5 and 10^6 transactions (the bulk written by SQL); 4. event propagation to a
 # plain Kafka consumer; 5. each service's start to ready and peak RSS.
-# Prints a table and writes benchmarks/results/{commit}-{host}-{cores}cores-{time}.json; asserts nothing. About 6 minutes
-# on 2 cores.
+# Prints a table and writes benchmarks/results/{commit}-{host}-{cores}cores-{time}.json; asserts nothing. About 5 minutes
+# on 2 cores (9 on the slowest machine seen).
 # Builds first (main code only), in the reactor and without install (so ~/.m2 is left alone; tests and format checks are
 # the CI build's business, not a measurement's), unless SKIP_BUILD=1.
 # Options through BENCH_OPTS (-Djcm.bench.NAME=value), e.g. a quick smoke run (about 2 minutes with the build):
@@ -15,7 +15,7 @@
 #     -Djcm.bench.pgbench-scale=2 -Djcm.bench.repetitions=2 -Djcm.bench.history=20 -Djcm.bench.receivers=10 \
 #     -Djcm.bench.ledger-sizes=3000,6000 -Djcm.bench.bulk-senders=20 -Djcm.bench.bulk-receivers=20 -Djcm.bench.queries=20 \
 #     -Djcm.bench.query-warmup=5 -Djcm.bench.round-trips=30 -Djcm.bench.all-services=false" benchmarks/run-ledger.sh
-# All of them, with their defaults: clients=1,8,32 load-seconds=20 warmup-seconds=5 pgbench-seconds=20
+# All of them, with their defaults: clients=1,8,32 load-seconds=15 warmup-seconds=5 pgbench-seconds=15
 #   pgbench-scale=(most clients) repetitions=7 history=300 receivers=100 funding=1000000 ledger-sizes=100000,1000000
 #   bulk-senders=1000 bulk-receivers=1000 bulk-batch=100000 bulk-writers=(cores) queries=400 query-warmup=100 round-trips=300
 #   all-services=true (false: start credit-issuance only) durable=false (true: fsync and synchronous_commit on)

@@ -95,8 +95,8 @@ public final class LedgerBenchmark {
                     Integer::valueOf).toList();
             List<Long> sizes = Arrays.stream(System.getProperty("jcm.bench.ledger-sizes", "100000,1000000").split(",")).map(String::trim)
                     .map(Long::valueOf).sorted().toList();
-            return new Settings(clients, Integer.getInteger("jcm.bench.load-seconds", 20), Integer.getInteger("jcm.bench.warmup-seconds", 5),
-                    Integer.getInteger("jcm.bench.pgbench-seconds", 20), Integer.getInteger("jcm.bench.pgbench-scale", Collections.max(clients)),
+            return new Settings(clients, Integer.getInteger("jcm.bench.load-seconds", 15), Integer.getInteger("jcm.bench.warmup-seconds", 5),
+                    Integer.getInteger("jcm.bench.pgbench-seconds", 15), Integer.getInteger("jcm.bench.pgbench-scale", Collections.max(clients)),
                     Integer.getInteger("jcm.bench.repetitions", 7), List.of(1L, 1_000L, 1_000_000L, BILLION), Integer.getInteger(
                             "jcm.bench.history", 300),
                     Integer.getInteger("jcm.bench.receivers", 100), Long.getLong("jcm.bench.funding", 1_000_000L), sizes, Integer.getInteger(
