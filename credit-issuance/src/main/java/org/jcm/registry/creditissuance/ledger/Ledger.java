@@ -254,15 +254,16 @@ public class Ledger {
     private record Opening(String registryCode, SerialRange range, Block.Attributes attributes, Holder holder, String origin, Long parent,
             UUID reservedFor) {}
 
-    private static final int TRANSACTION_COLUMNS = 16;
+    /** Parameters ?1 to ?16 are the transaction's, ?17 the ids of the blocks it closes; each opening has 14 from ?18 on. */
+    private static final int FIRST_OPENING_PARAMETER = 18;
     private static final int OPENING_COLUMNS = 14;
 
     /**
      * Writes a transaction in one statement, one round trip to the database however many blocks it touches: records it in
      * {@code state} at the database's clock (read as it is inserted, after the locks are held, so a block's successors never
      * open before it), closes the blocks {@code closed} and opens {@code openings} at that time. The closing runs before the
-     * opening (the opening waits for the count of closed rows), so the exclusion constraint on open serials sees the
-     * closed versions gone. Opened ids come back with their issuing registry and first serial, which identify an open
+     * opening (the opening's time, {@code after_closing}, waits for the count of closed rows), so the exclusion constraint
+     * on open serials sees the closed versions gone. Opened ids come back with their issuing registry and first serial, which identify an open
      * block (no two open blocks of a registry overlap), so each id is matched to its block whatever order the rows return in.
      */
     private Completed write(LedgerTransaction tx, String state, List<Long> closed, List<Opening> openings) {
@@ -273,8 +274,8 @@ public class Ledger {
                     VALUES (?1, ?2, ?3, ?4, ?5, clock_timestamp(), ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) RETURNING seq, at),
                 closed AS (
                     UPDATE unit_block SET closed_by = ?1, closed_at = (SELECT at FROM tx)
-                    WHERE id = ANY(CAST(?17 AS bigint[])) AND closed_by IS NULL RETURNING id)""");
-        int first = TRANSACTION_COLUMNS + 2;
+                    WHERE id = ANY(CAST(?17 AS bigint[])) AND closed_by IS NULL RETURNING id),
+                after_closing AS (SELECT at FROM tx WHERE (SELECT count(*) FROM closed) >= 0)""");
         if (!openings.isEmpty()) {
             sql.append("""
                     ,
@@ -282,9 +283,9 @@ public class Ledger {
                         INSERT INTO unit_block (registry_code, serials, project_id, project_reference, period_start, period_end, vintage,
                             issuance_id, account_id, final, origin, parent_id, opened_by, opened_at, reserved_for) VALUES """);
             for (int i = 0; i < openings.size(); i++) {
-                int p = first + i * OPENING_COLUMNS;
+                int p = FIRST_OPENING_PARAMETER + i * OPENING_COLUMNS;
                 sql.append(i == 0 ? "" : ", ").append(
-                        "(?%d, int8range(?%d, ?%d, '[]'), ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?1, (SELECT at FROM tx WHERE (SELECT count(*) FROM closed) >= 0), ?%d)"
+                        "(?%d, int8range(?%d, ?%d, '[]'), ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?1, (SELECT at FROM after_closing), ?%d)"
                                 .formatted(p, p + 1, p + 2, p + 3, p + 4, p + 5, p + 6, p + 7, p + 8, p + 9, p + 10, p + 11, p + 12, p + 13));
             }
             sql.append(" RETURNING id, registry_code, lower(serials))");
@@ -305,7 +306,7 @@ public class Ledger {
         for (int i = 0; i < openings.size(); i++) {
             Opening o = openings.get(i);
             Block.Attributes a = o.attributes();
-            int p = first + i * OPENING_COLUMNS;
+            int p = FIRST_OPENING_PARAMETER + i * OPENING_COLUMNS;
             write.setParameter(p, o.registryCode()).setParameter(p + 1, o.range().start()).setParameter(p + 2, o.range().end())
                     .setParameter(p + 3, a.projectId()).setParameter(p + 4, a.projectReference()).setParameter(p + 5, a.periodStart())
                     .setParameter(p + 6, a.periodEnd()).setParameter(p + 7, a.vintage()).setParameter(p + 8, a.issuanceId())
